@@ -1,0 +1,30 @@
+// Three tiers by suffix: *.unit.spec.ts (pure), *.int.spec.ts (real PostgreSQL/Redis), *.e2e.spec.ts (HTTP).
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+}];
+const moduleNameMapper = {
+  '^@referral/event-store/testing$': '<rootDir>/libs/event-store/testing',
+  '^@referral/(event-store|sql|projections|case|config)$': '<rootDir>/libs/$1/src',
+};
+const tier = (name, suffix, extra = {}) => ({
+  displayName: name,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.spec.ts`],
+  ...extra,
+});
+module.exports = {
+  projects: [
+    tier('unit', 'unit'),
+    tier('int', 'int', { testTimeout: 60000 }),
+    tier('e2e', 'e2e', { testTimeout: 60000 }),
+  ],
+};

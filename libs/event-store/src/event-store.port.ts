@@ -1,0 +1,104 @@
+/**
+ * The event store port. Every backend (PostgreSQL server, PGlite, KurrentDB) implements it and
+ * passes the one contract suite in `libs/event-store/testing`.
+ *
+ * Positions: `position` is the event's place in the store's global order (bigint, strictly
+ * increasing along that order, not necessarily contiguous). `revision` is the event's place in its
+ * own stream, starting at 0.
+ */
+
+/** Metadata carried by every event. Unknown keys are kept as they are. */
+export interface EventMetadata {
+  /** Version of the event's data shape; upcasters lift older versions on read. */
+  schemaVersion: number;
+  correlationId?: string;
+  causationId?: string;
+  /** Who caused the event (a user or client id); never personal data of a support seeker. */
+  actor?: string;
+  [key: string]: unknown;
+}
+
+/** An event to append. `id` is a UUID chosen by the caller; it makes re-appends idempotent. */
+export interface NewEvent<Data = Record<string, unknown>> {
+  id: string;
+  /** Stable wire name in the past tense, e.g. `CaseReceived`. Never a class name. */
+  type: string;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent<Data = Record<string, unknown>> {
+  id: string;
+  type: string;
+  data: Data;
+  metadata: EventMetadata;
+  streamId: string;
+  revision: number;
+  position: bigint;
+  recordedAt: Date;
+}
+
+/**
+ * - `any`: append whatever the stream's state.
+ * - `no-stream`: the stream must not exist yet.
+ * - `stream-exists`: the stream must have at least one event.
+ * - a number: the revision of the stream's last event (so `0` after one event).
+ */
+export type ExpectedRevision = 'any' | 'no-stream' | 'stream-exists' | number;
+
+export interface AppendOptions {
+  /** @defaultValue `'any'` */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event of the stream after the append. */
+  nextExpectedRevision: number;
+  /** Global position of the last appended event. */
+  position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive). @defaultValue 0 */
+  fromRevision?: number;
+  /** @defaultValue unbounded */
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this position; `null` reads from the start. @defaultValue null */
+  after?: bigint | null;
+  /** Batch size. @defaultValue 1000 */
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this position; `null` from the start. */
+  after: bigint | null;
+  /** Ends the iteration when aborted. */
+  signal?: AbortSignal;
+  /** Events fetched per read while catching up. @defaultValue 500 */
+  batchSize?: number;
+}
+
+export interface EventStore {
+  /**
+   * Appends events atomically. Appending events whose ids were already appended to this stream,
+   * in the same order, is a no-op that answers the original result (also after a restart).
+   * @throws WrongExpectedRevisionError when `expectedRevision` does not hold.
+   */
+  appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** The stream's events in revision order; `[]` when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One batch of events in global order after a position. An empty batch means caught up. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Every event after `after`, in global order, one at a time, each exactly once; waits for new
+   * events when caught up; resumes with backoff after a dropped connection. The consumer
+   * controls the pace (back-pressure): the next event is fetched only when it asks.
+   */
+  subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  /** Answers when the backend is reachable (health checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { QueryResult, SqlClient, SqlExecutor } from './sql-client';
+
+/**
+ * SqlClient on embedded PGlite. PGlite runs one query at a time, so a transaction holds the
+ * database exclusively until it ends: the same guarantees as serialised writers on a server.
+ */
+export class PgliteSqlClient implements SqlClient {
+  readonly dialect = 'pglite' as const;
+
+  private constructor(readonly db: PGlite) {}
+
+  /** `dataDir` undefined means in memory (tests). */
+  static async open(dataDir?: string): Promise<PgliteSqlClient> {
+    const db = dataDir ? new PGlite(dataDir) : new PGlite();
+    await db.waitReady;
+    return new PgliteSqlClient(db);
+  }
+
+  async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
+    const result = await this.db.query<Row>(sql, params as unknown[]);
+    return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
+  }
+
+  async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (tx) =>
+      work({
+        query: async <Row>(sql: string, params?: unknown[]) => {
+          const result = await tx.query<Row>(sql, params as unknown[]);
+          return { rows: result.rows, rowCount: result.affectedRows || result.rows.length };
+        },
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async close(): Promise<void> {
+    if (!this.db.closed) await this.db.close();
+  }
+}
