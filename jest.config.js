@@ -10,7 +10,7 @@ const swc = ['@swc/jest', {
 }];
 const moduleNameMapper = {
   '^@referral/event-store/testing$': '<rootDir>/libs/event-store/testing',
-  '^@referral/(event-store|sql|projections|case|config)$': '<rootDir>/libs/$1/src',
+  '^@referral/(event-store|sql|projections|case|config|platform)$': '<rootDir>/libs/$1/src',
 };
 const tier = (name, suffix, extra = {}) => ({
   displayName: name,

@@ -1,0 +1,14 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Metrics } from '@referral/platform';
+
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly metrics: Metrics) {}
+
+  /** Prometheus text exposition. */
+  @Get()
+  async metricsText(@Res() response: Response): Promise<void> {
+    response.type(this.metrics.contentType).send(await this.metrics.text());
+  }
+}

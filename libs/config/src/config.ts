@@ -1,0 +1,34 @@
+/** The service's configuration, read once from the environment and validated at start-up. */
+export type EventStoreKind = 'embedded' | 'postgres' | 'kurrentdb';
+
+export interface Config {
+  eventStore: EventStoreKind;
+  /** PostgreSQL server: the event store for `postgres`, the read models for `postgres` and `kurrentdb`. */
+  databaseUrl: string | null;
+  kurrentDbConnectionString: string | null;
+  redisUrl: string;
+  /** Where the embedded store keeps its files. */
+  dataDir: string;
+  port: number;
+  /** HS256 secret; null in embedded mode means "make one and keep it under dataDir". */
+  authJwtSecret: string | null;
+  authJwksUrl: string | null;
+  /** 32 bytes, base64; null until personal data is encrypted. */
+  piiMasterKey: Buffer | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** Thrown when the environment is wrong; its message names every variable that is. */
+export class ConfigError extends Error {
+  constructor(readonly problems: ConfigProblem[]) {
+    super(
+      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}

@@ -1,0 +1,88 @@
+import { Config, ConfigError, ConfigProblem, EventStoreKind } from './config';
+
+const EVENT_STORES: readonly EventStoreKind[] = ['embedded', 'postgres', 'kurrentdb'];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const MIN_SECRET_LENGTH = 32;
+
+/** Validates the environment; collects every problem before it throws, so one run shows them all. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const problems: ConfigProblem[] = [];
+  const problem = (variable: string, message: string) => problems.push({ variable, message });
+  const value = (name: string) => {
+    const raw = env[name];
+    return raw === undefined || raw.trim() === '' ? null : raw.trim();
+  };
+
+  const eventStore = (value('EVENT_STORE') ?? 'embedded') as EventStoreKind;
+  if (!EVENT_STORES.includes(eventStore)) {
+    problem('EVENT_STORE', `must be one of ${EVENT_STORES.join(', ')}; got "${env.EVENT_STORE}"`);
+  }
+  const scaled = eventStore === 'postgres' || eventStore === 'kurrentdb';
+
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== null && !isUrl(databaseUrl, ['postgres:', 'postgresql:'])) {
+    problem('DATABASE_URL', 'must be a postgres:// URL');
+  } else if (databaseUrl === null && scaled) {
+    problem('DATABASE_URL', `is required when EVENT_STORE=${eventStore} (read models live in PostgreSQL)`);
+  }
+
+  const kurrentDbConnectionString = value('KURRENTDB_CONNECTION_STRING');
+  if (kurrentDbConnectionString !== null && !/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//.test(kurrentDbConnectionString)) {
+    problem('KURRENTDB_CONNECTION_STRING', 'must start with kurrentdb:// (or esdb://)');
+  } else if (kurrentDbConnectionString === null && eventStore === 'kurrentdb') {
+    problem('KURRENTDB_CONNECTION_STRING', 'is required when EVENT_STORE=kurrentdb');
+  }
+
+  const redisUrl = value('REDIS_URL') ?? 'redis://127.0.0.1:6379';
+  if (!isUrl(redisUrl, ['redis:', 'rediss:'])) problem('REDIS_URL', 'must be a redis:// or rediss:// URL');
+
+  const port = Number(value('PORT') ?? '3000');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) problem('PORT', 'must be a whole number from 0 to 65535');
+
+  const authJwtSecret = value('AUTH_JWT_SECRET');
+  if (authJwtSecret !== null && authJwtSecret.length < MIN_SECRET_LENGTH) {
+    problem('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
+  } else if (authJwtSecret === null && scaled) {
+    problem('AUTH_JWT_SECRET', 'is required outside embedded mode');
+  }
+
+  const authJwksUrl = value('AUTH_JWKS_URL');
+  if (authJwksUrl !== null && !isUrl(authJwksUrl, ['https:', 'http:'])) problem('AUTH_JWKS_URL', 'must be an https:// URL');
+
+  const piiMasterKey = parseMasterKey(value('PII_MASTER_KEY'), problem);
+
+  const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) problem('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    eventStore,
+    databaseUrl,
+    kurrentDbConnectionString,
+    redisUrl,
+    dataDir: value('DATA_DIR') ?? './data',
+    port,
+    authJwtSecret,
+    authJwksUrl,
+    piiMasterKey,
+    logLevel,
+  };
+}
+
+function parseMasterKey(raw: string | null, problem: (variable: string, message: string) => void): Buffer | null {
+  if (raw === null) return null;
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32 || key.toString('base64') !== raw) {
+    problem('PII_MASTER_KEY', 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+    return null;
+  }
+  return key;
+}
+
+function isUrl(raw: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(raw).protocol);
+  } catch {
+    return false;
+  }
+}

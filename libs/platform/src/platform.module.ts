@@ -1,0 +1,50 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import type { Config } from '@referral/config';
+import type { Logger } from 'pino';
+import { type Backends, openBackends } from './backends';
+import { type Clock, systemClock } from './clock';
+import { Metrics } from './metrics';
+import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS } from './tokens';
+
+export interface PlatformOptions {
+  config: Config;
+  logger: Logger;
+  clock?: Clock;
+  /** Already-open backends (tests, or a process that opened them itself). */
+  backends?: Backends;
+}
+
+/** The infrastructure both apps share; global, so one process opens each backend once. */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(@Inject(BACKENDS) private readonly backends: Backends) {}
+
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const ownsBackends = options.backends === undefined;
+    return {
+      module: PlatformModule,
+      providers: [
+        { provide: CONFIG, useValue: options.config },
+        { provide: LOGGER, useValue: options.logger },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        { provide: Metrics, useValue: new Metrics() },
+        {
+          provide: BACKENDS,
+          useFactory: async () => {
+            const backends = options.backends ?? (await openBackends(options.config));
+            return ownsBackends ? backends : { ...backends, close: async () => undefined };
+          },
+        },
+        { provide: EVENT_STORE, useFactory: (b: Backends) => b.eventStore, inject: [BACKENDS] },
+        { provide: READ_MODEL_DB, useFactory: (b: Backends) => b.readModels, inject: [BACKENDS] },
+        { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
+      ],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.backends.close();
+  }
+}

@@ -1,0 +1,9 @@
+/** Injection tokens for the infrastructure every app shares. */
+export const CONFIG = Symbol('CONFIG');
+export const EVENT_STORE = Symbol('EVENT_STORE');
+/** The PostgreSQL (server or PGlite) database that holds the read models and checkpoints. */
+export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+export const REDIS = Symbol('REDIS');
+export const BACKENDS = Symbol('BACKENDS');
+export const LOGGER = Symbol('LOGGER');
+export const CLOCK = Symbol('CLOCK');

@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig } from '@referral/config';
+import { createLogger, type Clock } from '@referral/platform';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+
+export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
+
+export interface RunningService {
+  app: NestExpressApplication;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** The whole service in one process, embedded, on a fresh data directory, as `npm start` runs it. */
+export async function startEmbeddedService(
+  env: Record<string, string> = {},
+  options: { clock?: Clock } = {},
+): Promise<RunningService> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'referral-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+  const logger = createLogger(config.logLevel);
+  const app = await createApiApp({ config, logger, clock: options.clock }, [WorkerModule]);
+  await app.init();
+  return {
+    app,
+    dataDir,
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
