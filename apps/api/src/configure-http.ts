@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { ErrorFilter } from './http/error.filter';
+import { createValidationPipe } from './http/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '64kb';
@@ -10,6 +11,7 @@ export function configureHttp(app: NestExpressApplication, logger: Logger): void
   app.setGlobalPrefix(API_PREFIX);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useGlobalFilters(new ErrorFilter(logger));
+  app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
 }

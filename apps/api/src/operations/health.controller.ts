@@ -1,7 +1,9 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/access.decorators';
 import { BACKENDS, type Backends, checkHealth } from '@referral/platform';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(@Inject(BACKENDS) private readonly backends: Backends) {}
