@@ -1,0 +1,83 @@
+import { migrate, type SqlClient } from '@referral/sql';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { executeAppend } from './append-call';
+import { AppendSignal } from './append-signal';
+import { EVENT_COLUMNS, toRecordedEvent, type RecordedEventRow } from './recorded-event-row';
+import { eventStoreMigrations } from './schema';
+import { defaultSubscriptionTiming, subscription, type SubscriptionTiming } from './subscription';
+
+export interface PostgresEventStoreOptions {
+  /** Polling and retry intervals of subscriptions. */
+  subscriptionTiming?: Partial<SubscriptionTiming>;
+  /** Close the SqlClient when the store closes. @defaultValue false (the caller owns the client) */
+  closeClient?: boolean;
+}
+
+/** The event store on PostgreSQL: the same code on a server (`pg`) and on embedded PGlite. */
+export class PostgresEventStore implements EventStore {
+  private readonly appended = new AppendSignal();
+  private readonly closing = new AbortController();
+  private readonly timing: SubscriptionTiming;
+
+  private constructor(
+    readonly sql: SqlClient,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.timing = { ...defaultSubscriptionTiming, ...options.subscriptionTiming };
+  }
+
+  /** Applies the store's migrations (idempotent) and answers the store. */
+  static async create(client: SqlClient, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
+    await migrate(client, eventStoreMigrations);
+    return new PostgresEventStore(client, options);
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const result = await executeAppend(this.sql, streamId, events, options.expectedRevision ?? 'any');
+    this.appended.notify();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.sql.query<RecordedEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events e WHERE e.stream_id = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3`,
+      [streamId, options.fromRevision ?? 0, options.maxCount ?? null],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.sql.query<RecordedEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events e WHERE e.position > $1 ORDER BY e.position LIMIT $2`,
+      [String(options.after ?? 0n), options.maxCount ?? 1000],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent> {
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, this.closing.signal])
+      : this.closing.signal;
+    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), appended: this.appended, timing: this.timing };
+    return subscription(source, options.after, options.batchSize ?? 500, signal);
+  }
+
+  async ping(): Promise<void> {
+    await this.sql.query('SELECT 1');
+  }
+
+  /** Ends every subscription of this store; closes the client only when asked to at create. */
+  async close(): Promise<void> {
+    this.closing.abort();
+    if (this.options.closeClient) await this.sql.close();
+  }
+}

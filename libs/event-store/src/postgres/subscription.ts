@@ -1,0 +1,83 @@
+import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
+import type { AppendSignal } from './append-signal';
+
+export interface SubscriptionTiming {
+  /** First wait when caught up; doubles while nothing comes, up to `pollMaxMs`. @defaultValue 10 */
+  pollMinMs: number;
+  /** @defaultValue 250 */
+  pollMaxMs: number;
+  /** First wait after a failed read; doubles per failure, up to `retryMaxMs`. @defaultValue 100 */
+  retryInitialMs: number;
+  /** @defaultValue 5000 */
+  retryMaxMs: number;
+  /** Hears every failed read before the retry (for logs and tests). */
+  onReadError?: (error: unknown, attempt: number, retryInMs: number) => void;
+}
+
+export const defaultSubscriptionTiming: SubscriptionTiming = {
+  pollMinMs: 10,
+  pollMaxMs: 250,
+  retryInitialMs: 100,
+  retryMaxMs: 5000,
+};
+
+export interface SubscriptionSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  appended: AppendSignal;
+  timing: SubscriptionTiming;
+}
+
+/**
+ * Reads a batch only when the consumer has taken every event of the previous one, so a slow
+ * consumer holds at most one batch in memory. The checkpoint moves only past delivered events,
+ * so a retry after a failed read neither skips nor repeats.
+ */
+export async function* subscription(
+  source: SubscriptionSource,
+  after: bigint | null,
+  batchSize: number,
+  signal: AbortSignal,
+): AsyncGenerator<RecordedEvent> {
+  const { timing } = source;
+  let checkpoint = after;
+  let pollMs = timing.pollMinMs;
+  let failures = 0;
+  while (!signal.aborted) {
+    const generation = source.appended.current;
+    let batch: RecordedEvent[];
+    try {
+      batch = await source.readAll({ after: checkpoint, maxCount: batchSize });
+      failures = 0;
+    } catch (error) {
+      if (signal.aborted) return;
+      const retryInMs = Math.min(timing.retryInitialMs * 2 ** failures, timing.retryMaxMs);
+      failures++;
+      timing.onReadError?.(error, failures, retryInMs);
+      await abortableDelay(retryInMs, signal);
+      continue;
+    }
+    if (batch.length === 0) {
+      await source.appended.wait(generation, pollMs, signal);
+      pollMs = Math.min(pollMs * 2, timing.pollMaxMs);
+      continue;
+    }
+    pollMs = timing.pollMinMs;
+    for (const event of batch) {
+      if (signal.aborted) return;
+      checkpoint = event.position;
+      yield event;
+    }
+  }
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,46 @@
+import type { EventStore } from '@referral/event-store';
+import { describeAppendContract } from './append.contract';
+import { describeReadContract } from './read.contract';
+import { describeSubscribeContract } from './subscribe.contract';
+
+export interface EventStoreHarness {
+  store: EventStore;
+  /** closes and opens the same store again (durability) */
+  reopen(): Promise<EventStore>;
+  dispose(): Promise<void>;
+}
+
+/** Gives each contract test the harness of the current test. */
+export type HarnessAccess = () => EventStoreHarness;
+
+/**
+ * The behaviour every EventStore adapter must show, written against the port only. With
+ * `skipReason` the suite is registered skipped and the reason printed, so a missing backend is
+ * visible in the output rather than silently absent.
+ */
+export function describeEventStoreContract(
+  backend: string,
+  open: () => Promise<EventStoreHarness>,
+  options: { skipReason?: string } = {},
+): void {
+  const title = `EventStore contract on ${backend}`;
+  const describeOrSkip = options.skipReason ? describe.skip : describe;
+  if (options.skipReason) console.log(`${title} skipped: ${options.skipReason}`);
+  describeOrSkip(title, () => {
+    let harness: EventStoreHarness | undefined;
+    beforeEach(async () => {
+      harness = await open();
+    });
+    afterEach(async () => {
+      await harness?.dispose();
+      harness = undefined;
+    });
+    const current: HarnessAccess = () => {
+      if (!harness) throw new Error('The contract harness is not open');
+      return harness;
+    };
+    describeAppendContract(current);
+    describeReadContract(current);
+    describeSubscribeContract(current);
+  });
+}
