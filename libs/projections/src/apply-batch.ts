@@ -1,0 +1,77 @@
+import type { RecordedEvent } from '@referral/event-store';
+import type { SqlClient } from '@referral/sql';
+import {
+  CheckpointMovedError,
+  GenerationGoneError,
+  GenerationSwappedError,
+  ProjectionHandlerError,
+} from './errors';
+import { readActiveGeneration } from './generation-rows';
+import { positionFromRow, positionParam, type Position } from './positions';
+import type { ProjectionDefinition, TableNames } from './projection';
+
+export interface BatchTarget {
+  projection: ProjectionDefinition;
+  generation: number;
+  tables: TableNames;
+  /** A live runner gives up its generation once another one is active. */
+  followsActive: boolean;
+}
+
+/**
+ * Applies a batch and moves the checkpoint in one transaction: all of it takes effect, or none.
+ * The checkpoint row is locked first and compared with where this runner left it, so a runner
+ * that lost a race stops before its handlers write anything; the final guarded UPDATE is the
+ * optimistic-concurrency check proper. Returns the new checkpoint.
+ */
+export async function applyBatch(
+  db: SqlClient,
+  target: BatchTarget,
+  expected: Position,
+  events: readonly RecordedEvent[],
+): Promise<bigint> {
+  const { projection, generation, tables } = target;
+  const name = projection.name;
+  const last = events[events.length - 1];
+  if (!last) throw new Error('applyBatch needs at least one event');
+  return db.transaction(async (tx) => {
+    // A share lock on the registry row: a swap (which takes it exclusively) waits for this
+    // batch, and a batch that waited for a swap sees the new active generation here.
+    const active = await readActiveGeneration(tx, name, 'FOR SHARE');
+    if (target.followsActive && active?.generation !== generation) {
+      throw new GenerationSwappedError(name, generation, active?.generation ?? null);
+    }
+    const locked = await tx.query<{ position: unknown }>(
+      'SELECT position FROM projection_checkpoints WHERE projection = $1 AND generation = $2 FOR UPDATE',
+      [name, generation],
+    );
+    if (!locked.rows[0]) throw new GenerationGoneError(name, generation);
+    const actual = positionFromRow(locked.rows[0].position);
+    if (actual !== expected) throw new CheckpointMovedError(name, expected, actual);
+
+    for (const event of events) {
+      try {
+        await projection.handle(event, tx, tables);
+      } catch (error) {
+        throw new ProjectionHandlerError(name, event, error);
+      }
+    }
+
+    const moved = await tx.query(
+      `UPDATE projection_checkpoints SET position = $3, updated_at = now()
+        WHERE projection = $1 AND generation = $2 AND position IS NOT DISTINCT FROM $4::bigint`,
+      [name, generation, positionParam(last.position), positionParam(expected)],
+    );
+    if (moved.rowCount !== 1) throw new CheckpointMovedError(name, expected, null);
+    return last.position;
+  });
+}
+
+export async function readCheckpoint(db: SqlClient, projection: string, generation: number): Promise<Position> {
+  const { rows } = await db.query<{ position: unknown }>(
+    'SELECT position FROM projection_checkpoints WHERE projection = $1 AND generation = $2',
+    [projection, generation],
+  );
+  if (!rows[0]) throw new GenerationGoneError(projection, generation);
+  return positionFromRow(rows[0].position);
+}

@@ -1,0 +1,15 @@
+export * from './projection';
+export * from './errors';
+export { PROJECTION_MIGRATIONS, migrateProjectionSchema } from './schema';
+export { ProjectionRegistry, type ActiveGeneration, type EnsureResult } from './projection-registry';
+export type { GenerationRow } from './generation-rows';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+export type { ProjectionStatus, RunnerState } from './runner-status';
+export { StaleProjectionError } from './runner-target';
+export { rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
+export type { RebuildProgress } from './rebuild-progress';
+export { formatRebuildProgress, formatDuration } from './progress-bar';
+export { findHeadPosition } from './head-position';
+export { physicalTableName, tableNamesFor } from './table-names';
+export type { BackoffOptions } from './backoff';
+export type { Position } from './positions';

@@ -1,0 +1,41 @@
+import type { RecordedEvent } from '@referral/event-store';
+import type { SqlExecutor } from '@referral/sql';
+
+/**
+ * Logical table name -> physical table name of one generation (`case_list` -> `case_list__g2`).
+ * Physical names are plain lower-case identifiers, safe to interpolate into SQL unquoted.
+ */
+export type TableNames<Table extends string = string> = Readonly<Record<Table, string>>;
+
+/**
+ * A read model fed from the store's global order. Each generation of it lives in its own
+ * tables, so a rebuild can fill fresh ones while the active generation keeps serving.
+ */
+export interface ProjectionDefinition<Table extends string = string> {
+  /** Stable name, lower-case identifier (`case_list`). */
+  readonly name: string;
+  /** Bump when `setup` or `handle` change meaning; a registered older version needs a rebuild. */
+  readonly version: number;
+  /** Logical names of the tables it owns; readers query views of these names. */
+  readonly tables: readonly Table[];
+  /**
+   * Creates the generation's tables (and indexes) idempotently, `CREATE TABLE IF NOT EXISTS`.
+   * Runs when a generation is created and at every start-up of a current-version generation.
+   */
+  setup(tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
+  /** Applies one event; runs inside the transaction that also moves the checkpoint. */
+  handle(event: RecordedEvent, tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
+}
+
+/** Structured log lines; fields never carry event data (it may hold personal data). */
+export interface ProjectionLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const silentLogger: ProjectionLogger = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
