@@ -10,6 +10,8 @@ export class SimulatedCrash extends Error {
 export interface CrashPlan {
   /** Die just before the n-th statement (1-based, counting statements inside transactions). */
   beforeQuery?: number;
+  /** Count only the statements this accepts towards `beforeQuery`. */
+  matching?: (sql: string) => boolean;
   /** Die right after the n-th transaction committed, before its caller learns of it. */
   afterCommit?: number;
 }
@@ -58,7 +60,7 @@ export class FaultySqlClient implements SqlClient {
 
   private async counted<Row>(executor: SqlExecutor, sql: string, params?: unknown[]): Promise<QueryResult<Row>> {
     this.assertAlive();
-    if (this.armed) this.queries += 1;
+    if (this.armed && (this.plan.matching?.(sql) ?? true)) this.queries += 1;
     if (this.queries === this.plan.beforeQuery) this.crash(`before statement ${this.queries}: ${sql.slice(0, 40)}`);
     return executor.query<Row>(sql, params);
   }
