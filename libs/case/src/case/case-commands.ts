@@ -1,0 +1,123 @@
+import { CoveragePolicy } from '../config/coverage-policy';
+import { SlaPolicy } from '../config/sla-policy';
+import { OrgId } from '../shared/org';
+import { Area, Crime, PersonFacts } from './case-facts';
+import { CaseRouting, ClosureReason } from './case-events';
+import { ContactChannel, ContactOutcome } from './contact';
+import { CrimeInput, Handover, PersonInput } from './intake-input';
+import { PersonalData } from './personal-data';
+
+/**
+ * Commands to the case decider. Times are ISO-8601 instants with offset; `now` is the app's
+ * clock at the moment of the command (the domain has none). `by` is the acting user's id.
+ * Policies travel in the commands that start a service clock.
+ */
+export type CaseCommand =
+  | ReceiveHandover
+  | RegisterCase
+  | ResolveTriage
+  | AssignVolunteer
+  | RecordContact
+  | LinkToOtherParty
+  | OpenLinkedCase
+  | CloseCase;
+
+export interface ReceiveHandover {
+  readonly type: 'ReceiveHandover';
+  readonly caseId: string;
+  readonly handover: Handover;
+  readonly now: string;
+  readonly coverage: CoveragePolicy;
+  readonly sla: SlaPolicy;
+  readonly by?: string;
+}
+
+export interface RegisterCase {
+  readonly type: 'RegisterCase';
+  readonly caseId: string;
+  /** The registering org; the case is theirs whatever the routing rule would say. */
+  readonly org: OrgId;
+  readonly source: 'self-referral' | 'other-actor';
+  readonly receivedAt: string;
+  readonly now: string;
+  readonly crime: CrimeInput;
+  readonly person: PersonInput;
+  readonly victimBirthDate?: string;
+  readonly area?: Area;
+  /** An anonymous person carries no name, number or contact data. */
+  readonly anonymous?: boolean;
+  readonly note?: string;
+  readonly sla: SlaPolicy;
+  readonly by?: string;
+}
+
+export interface ResolveTriage {
+  readonly type: 'ResolveTriage';
+  readonly caseId: string;
+  readonly routeTo: OrgId;
+  readonly at: string;
+  readonly sla: SlaPolicy;
+  readonly by?: string;
+}
+
+export interface AssignVolunteer {
+  readonly type: 'AssignVolunteer';
+  readonly caseId: string;
+  /** The volunteer as the app found them (see `isVolunteerActiveOn`). */
+  readonly volunteer: { readonly id: string; readonly org: OrgId; readonly active: boolean };
+  readonly at: string;
+  readonly by?: string;
+}
+
+export interface RecordContact {
+  readonly type: 'RecordContact';
+  readonly caseId: string;
+  readonly channel: ContactChannel;
+  readonly outcome: ContactOutcome;
+  readonly at: string;
+  readonly now: string;
+  readonly note?: string;
+  readonly by?: string;
+}
+
+export interface LinkToOtherParty {
+  readonly type: 'LinkToOtherParty';
+  readonly caseId: string;
+  readonly to: OrgId;
+  /** The person agreed that their contact details are passed on. */
+  readonly consent: boolean;
+  /** Id of the case that opens at the receiver. */
+  readonly linkedCaseId: string;
+  readonly at: string;
+  readonly now: string;
+  readonly note?: string;
+  readonly by?: string;
+}
+
+/** Opens the receiver's case after `PersonLinked`; build it with `openLinkedCaseCommand`. */
+export interface OpenLinkedCase {
+  readonly type: 'OpenLinkedCase';
+  readonly caseId: string;
+  readonly from: { readonly caseId: string; readonly org: OrgId };
+  readonly to: OrgId;
+  readonly at: string;
+  readonly crime: Crime;
+  readonly person: PersonFacts;
+  readonly area?: Area;
+  readonly anonymous: boolean;
+  readonly sourceRouting: CaseRouting;
+  readonly personalData: PersonalData | null;
+  readonly sla: SlaPolicy;
+  readonly by?: string;
+}
+
+export interface CloseCase {
+  readonly type: 'CloseCase';
+  readonly caseId: string;
+  readonly reason: ClosureReason;
+  readonly at: string;
+  readonly now: string;
+  /** A coordinator's override of the reach-attempt rule (the app checks the role). */
+  readonly override?: { readonly reason: string };
+  readonly by?: string;
+}

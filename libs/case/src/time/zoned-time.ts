@@ -1,0 +1,91 @@
+import { CalendarDate, addDays } from './calendar-date';
+
+/** Every local time the service reasons about is in this zone. */
+export const STOCKHOLM = 'Europe/Stockholm';
+
+export interface LocalDateTime extends CalendarDate {
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock date and time of an instant in a zone (default Europe/Stockholm). */
+export function localDateTimeOf(instantMs: number, timeZone: string = STOCKHOLM): LocalDateTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+    second: parts.second!,
+  };
+}
+
+export function localDateOf(instantMs: number, timeZone: string = STOCKHOLM): CalendarDate {
+  const { year, month, day } = localDateTimeOf(instantMs, timeZone);
+  return { year, month, day };
+}
+
+/** Seconds since local midnight: compare against a window like 18:00-21:00. */
+export function localSecondOfDay(instantMs: number, timeZone: string = STOCKHOLM): number {
+  const { hour, minute, second } = localDateTimeOf(instantMs, timeZone);
+  return hour * 3600 + minute * 60 + second;
+}
+
+function offsetMsAt(instantMs: number, timeZone: string): number {
+  const local = localDateTimeOf(instantMs, timeZone);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  return asUtc - (instantMs - (((instantMs % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant at which the zone's clocks show `local`. A wall time skipped by a spring-forward
+ * change (02:30 on the last Sunday of March) resolves to the instant one hour later in wall
+ * time (03:30); a time shown twice in autumn resolves to the first (summer-time) occurrence.
+ */
+export function instantOfLocal(local: LocalDateTime, timeZone: string = STOCKHOLM): number {
+  const wallAsUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+  const offsetBefore = offsetMsAt(wallAsUtc - 86_400_000, timeZone);
+  const offsetAfter = offsetMsAt(wallAsUtc + 86_400_000, timeZone);
+  const candidates = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter]
+    .filter((ms) => offsetMsAt(ms, timeZone) === wallAsUtc - ms)
+    .sort((a, b) => a - b);
+  if (candidates.length > 0) return candidates[0]!;
+  // Skipped wall time: the clocks jumped over it, so read it with the offset from before the jump.
+  return wallAsUtc - offsetBefore;
+}
+
+/**
+ * The same wall-clock time `days` calendar days later, in the zone: across a daylight-saving
+ * change this is 23 or 25 hours per day crossed, not 24.
+ */
+export function addLocalCalendarDays(instantMs: number, days: number, timeZone: string = STOCKHOLM): number {
+  const local = localDateTimeOf(instantMs, timeZone);
+  const date = addDays(local, days);
+  const millis = ((instantMs % 1000) + 1000) % 1000;
+  return instantOfLocal({ ...local, ...date }, timeZone) + millis;
+}

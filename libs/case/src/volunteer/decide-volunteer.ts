@@ -1,0 +1,77 @@
+import { Decision } from '../shared/decision';
+import { FieldProblem, conflict, invalid, notFound } from '../shared/domain-error';
+import { parseCalendarDate } from '../time/calendar-date';
+import { formatInstant, parseInstant } from '../time/instant';
+import { DeactivateVolunteer, RegisterVolunteer, VolunteerCommand } from './volunteer-commands';
+import { VolunteerEvent } from './volunteer-events';
+import { VolunteerState } from './volunteer-state';
+
+export function decideVolunteer(command: VolunteerCommand, state: VolunteerState): Decision<VolunteerEvent> {
+  return command.type === 'RegisterVolunteer' ? register(command, state) : deactivate(command, state);
+}
+
+function register(command: RegisterVolunteer, state: VolunteerState): Decision<VolunteerEvent> {
+  if (state.status !== 'none') {
+    return { ok: false, error: conflict('volunteer-already-exists', `Volunteer ${command.volunteerId} exists`) };
+  }
+  const problems: FieldProblem[] = [];
+  if (command.displayName.trim() === '') problems.push({ path: 'displayName', message: 'must not be empty' });
+  if (!parseCalendarDate(command.activeFrom)) problems.push({ path: 'activeFrom', message: 'is not a valid date' });
+  const atMs = momentOf(command.at, problems);
+  if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
+  const { volunteerId, org, gender, genderLabel, activeFrom, by } = command;
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'VolunteerRegistered',
+        data: {
+          volunteerId,
+          org,
+          displayName: command.displayName.trim(),
+          gender,
+          ...(genderLabel !== undefined ? { genderLabel } : {}),
+          activeFrom,
+          userId: command.userId ?? volunteerId,
+          at: formatInstant(atMs),
+          ...(by !== undefined ? { by } : {}),
+        },
+      },
+    ],
+  };
+}
+
+function deactivate(command: DeactivateVolunteer, state: VolunteerState): Decision<VolunteerEvent> {
+  if (state.status === 'none' || state.org !== command.org) {
+    return { ok: false, error: notFound('volunteer-not-found', `${command.org} has no volunteer ${command.volunteerId}`) };
+  }
+  if (state.activeUntil !== null) {
+    return { ok: false, error: conflict('volunteer-already-deactivated', `Volunteer ${command.volunteerId} is already deactivated`) };
+  }
+  const problems: FieldProblem[] = [];
+  if (!parseCalendarDate(command.activeUntil)) problems.push({ path: 'activeUntil', message: 'is not a valid date' });
+  else if (command.activeUntil < state.activeFrom) problems.push({ path: 'activeUntil', message: 'is before activeFrom' });
+  const atMs = momentOf(command.at, problems);
+  if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'VolunteerDeactivated',
+        data: {
+          volunteerId: command.volunteerId,
+          org: command.org,
+          activeUntil: command.activeUntil,
+          at: formatInstant(atMs),
+          ...(command.by !== undefined ? { by: command.by } : {}),
+        },
+      },
+    ],
+  };
+}
+
+function momentOf(text: string, problems: FieldProblem[]): number | null {
+  const ms = parseInstant(text);
+  if (ms === null) problems.push({ path: 'at', message: 'must be an ISO-8601 date-time with offset' });
+  return ms;
+}

@@ -1,0 +1,34 @@
+import { Gender } from '../case/case-facts';
+import { OrgId } from '../shared/org';
+
+/** The volunteer stream's events (`volunteer-<volunteerId>`). */
+export type VolunteerEvent = VolunteerRegistered | VolunteerDeactivated;
+
+export interface VolunteerRegistered {
+  readonly type: 'VolunteerRegistered';
+  readonly data: {
+    readonly volunteerId: string;
+    readonly org: OrgId;
+    readonly displayName: string;
+    readonly gender: Gender;
+    readonly genderLabel?: string;
+    /** `YYYY-MM-DD`, Stockholm; may lie in the past for a roster brought over. */
+    readonly activeFrom: string;
+    /** The `sub` the volunteer signs in with. */
+    readonly userId: string;
+    readonly at: string;
+    readonly by?: string;
+  };
+}
+
+export interface VolunteerDeactivated {
+  readonly type: 'VolunteerDeactivated';
+  readonly data: {
+    readonly volunteerId: string;
+    readonly org: OrgId;
+    /** `YYYY-MM-DD`, the last day the volunteer is active. */
+    readonly activeUntil: string;
+    readonly at: string;
+    readonly by?: string;
+  };
+}
