@@ -1,0 +1,115 @@
+import { formatRebuildProgress, rebuildProjection, type RebuildProgress } from '@referral/projections';
+import { sqlBackends } from '../../../test/support/databases';
+import { openFixture, type Fixture } from './support/fixture';
+import { pausingStore } from './support/pausing-store';
+import { seededRandom } from './support/seeded-random';
+import { foldTally, readTally, tallyProjection } from './support/tally-projection';
+import { appendWorkload, readEverything } from './support/workload';
+
+describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
+  let fx: Fixture;
+  beforeEach(async () => {
+    fx = await openFixture(open);
+  });
+  afterEach(() => fx.dispose());
+
+  const expectModelOfAllEvents = async () =>
+    expect(await readTally(fx.db.client, 'tally')).toEqual(foldTally(await readEverything(fx.store)));
+
+  it('fills fresh tables while the old generation serves, includes late events, swaps and drops the old', async () => {
+    const random = seededRandom(31);
+    const projection = tallyProjection({ name: 'tally' });
+    const live = await fx.runner({ projection });
+    live.start();
+    await live.waitForPosition(await appendWorkload(fx.store, 100, random), 10_000);
+
+    const gate = pausingStore(fx.store, 40);
+    const progress: RebuildProgress[] = [];
+    const rebuilding = rebuildProjection(gate.store, fx.registry, projection, {
+      liveRunner: live,
+      onProgress: (p) => progress.push(p),
+      progressIntervalMs: 0,
+      batchSize: 10,
+    });
+    await gate.paused;
+    expect((await fx.registry.active('tally'))?.generation).toBe(1);
+    expect((await fx.registry.generations('tally')).map((g) => g.generation)).toEqual([1, 2]);
+    await expectModelOfAllEvents();
+    const lateHead = await appendWorkload(fx.store, 20, random);
+    await live.waitForPosition(lateHead, 10_000);
+    await expectModelOfAllEvents();
+
+    gate.release();
+    expect(await rebuilding).toEqual({ generation: 2, previousGeneration: 1, eventsApplied: 120 });
+    await expectModelOfAllEvents();
+    expect(await fx.registry.activeTables('tally')).toEqual({ tally_tally: 'tally_tally__g2', tally_applied: 'tally_applied__g2' });
+    const { rows } = await fx.db.client.query(`SELECT to_regclass('tally_tally__g1') AS old`);
+    expect(rows[0]).toEqual({ old: null });
+    expect(live.status.generation).toBe(2);
+    await live.waitForPosition(await appendWorkload(fx.store, 5, random), 10_000);
+    await expectModelOfAllEvents();
+
+    const done = progress.map((p) => p.eventsDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(progress.some((p) => p.fraction > 0 && p.fraction < 1 && p.eventsTotal !== null)).toBe(true);
+    const last = progress[progress.length - 1];
+    expect(last).toMatchObject({ finished: true, fraction: 1, eventsDone: 120, eventsTotal: 120 });
+    expect(formatRebuildProgress(last)).toContain('100.0%  120/120 events');
+  });
+
+  it('a new version waits as stale while the old generation serves, then runs on the rebuilt one', async () => {
+    const random = seededRandom(32);
+    const v1 = await fx.runner({ projection: tallyProjection({ name: 'tally' }) });
+    v1.start();
+    await v1.waitForPosition(await appendWorkload(fx.store, 30, random), 10_000);
+    await v1.stop();
+
+    const projection = tallyProjection({ name: 'tally', version: 2 });
+    const v2 = await fx.runner({ projection });
+    v2.start();
+    const stale = await v2.waitForStatus((s) => s.state === 'failing');
+    expect(stale.lastError).toMatch(/tally is at version 1, the code at 2: rebuild it/);
+    await expectModelOfAllEvents();
+
+    await rebuildProjection(fx.store, fx.registry, projection, { liveRunner: v2 });
+    expect(await fx.registry.active('tally')).toMatchObject({ generation: 2, version: 2 });
+    await v2.waitForPosition(await appendWorkload(fx.store, 10, random), 10_000);
+    expect(v2.status).toMatchObject({ generation: 2, lastError: null });
+    await expectModelOfAllEvents();
+  });
+
+  it('a runner that is not handed over notices the swap at its next event', async () => {
+    const random = seededRandom(33);
+    const projection = tallyProjection({ name: 'tally' });
+    const elsewhere = await fx.runner({ projection });
+    elsewhere.start();
+    await elsewhere.waitForPosition(await appendWorkload(fx.store, 25, random), 10_000);
+
+    await rebuildProjection(fx.store, fx.registry, projection);
+    const head = await appendWorkload(fx.store, 5, random);
+    await elsewhere.waitForStatus((s) => s.generation === 2 && s.position === head);
+    await expectModelOfAllEvents();
+  });
+
+  it('an interrupted rebuild resumes where it stopped', async () => {
+    const random = seededRandom(34);
+    const projection = tallyProjection({ name: 'tally' });
+    const live = await fx.runner({ projection });
+    live.start();
+    await live.waitForPosition(await appendWorkload(fx.store, 60, random), 10_000);
+
+    const gate = pausingStore(fx.store, 30);
+    const controller = new AbortController();
+    const first = rebuildProjection(gate.store, fx.registry, projection, { signal: controller.signal, batchSize: 10 });
+    await gate.paused;
+    controller.abort(new Error('deploy'));
+    await expect(first).rejects.toThrow('deploy');
+    const halfway = (await fx.registry.generations('tally')).find((g) => g.generation === 2);
+    const events = await readEverything(fx.store);
+    expect(halfway?.position).toBe(events[29].position);
+
+    const second = await rebuildProjection(fx.store, fx.registry, projection, { liveRunner: live });
+    expect(second).toEqual({ generation: 2, previousGeneration: 1, eventsApplied: 30 });
+    await expectModelOfAllEvents();
+  });
+});
