@@ -51,7 +51,7 @@ describe.each(sqlBackends)('exactly once under crashes on %s', (_name, open) => 
       crashes += 1;
     }
     expect(crashes).toBeGreaterThan(events.length * 2);
-  });
+  }, 60_000);
 
   it('is exact when the process dies right after a commit, before it learns of it', async () => {
     let crashes = 0;
@@ -63,7 +63,7 @@ describe.each(sqlBackends)('exactly once under crashes on %s', (_name, open) => 
       crashes += 1;
     }
     expect(crashes).toBeGreaterThanOrEqual(Math.ceil(events.length / 7));
-  });
+  }, 30_000);
 
   it.each([1, 2, 3])('is exact when checkpoint update number %i fails', async (n) => {
     const projection = tallyProjection({ name: `cp_update_${n}` });

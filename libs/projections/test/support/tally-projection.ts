@@ -6,7 +6,7 @@ export interface TallyOptions {
   name: string;
   version?: number;
   /** Runs after the event's writes, inside the batch transaction (to fail there). */
-  afterWrite?: (event: RecordedEvent, tables: TableNames) => void | Promise<void>;
+  afterWrite?: (event: RecordedEvent, tables: TableNames, tx: SqlExecutor) => unknown;
 }
 
 /**
@@ -34,7 +34,7 @@ export function tallyProjection(options: TallyOptions): ProjectionDefinition {
          ON CONFLICT (stream_id) DO UPDATE SET events = ${tables[tally]}.events + 1, amount = ${tables[tally]}.amount + $2`,
         [event.streamId, Number(event.data.amount ?? 0)],
       );
-      await options.afterWrite?.(event, tables);
+      await options.afterWrite?.(event, tables, tx);
     },
   };
 }
