@@ -63,3 +63,6 @@ export type { VolunteerState } from './volunteer/volunteer-state';
 export { initialVolunteerState, evolveVolunteer, isVolunteerActiveOn } from './volunteer/volunteer-state';
 export { decideVolunteer } from './volunteer/decide-volunteer';
 export { volunteerDecider } from './volunteer/volunteer-decider';
+
+export { slaDeadlines } from './deadlines/sla-deadlines';
+export type { SlaDeadlines } from './deadlines/sla-deadlines';

@@ -50,7 +50,8 @@ export function parsePersonalIdentityNumber(
     : yearOfTenDigitForm(Number(yy), month, day, separator === '+', referenceDate);
 
   if (!isValidCalendarDate(year, month, day)) {
-    return err({ code: 'invalid-date', message: `${year}-${mm}-${String(day).padStart(2, '0')} is not a date` });
+    // The message never repeats the number: it ends up in answers and logs.
+    return err({ code: 'invalid-date', message: 'the birth date in it does not exist' });
   }
   const birth: CalendarDate = { year, month, day };
   if (compareCalendarDates(birth, referenceDate) > 0) {
