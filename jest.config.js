@@ -10,7 +10,8 @@ const swc = ['@swc/jest', {
 }];
 const moduleNameMapper = {
   '^@referral/event-store/testing$': '<rootDir>/libs/event-store/testing',
-  '^@referral/(event-store|sql|projections|case|config|platform)$': '<rootDir>/libs/$1/src',
+  '^@referral/case/testing$': '<rootDir>/libs/case/testing',
+  '^@referral/(event-store|sql|projections|case|config|platform|read-models)$': '<rootDir>/libs/$1/src',
 };
 const tier = (name, suffix, extra = {}) => ({
   displayName: name,
