@@ -13,15 +13,21 @@ describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
   });
   afterEach(() => fx.dispose());
 
+  /** A live runner of the `tally` projection, caught up with `count` new events. */
+  async function liveTally(count: number, random: () => number) {
+    const projection = tallyProjection({ name: 'tally' });
+    const live = await fx.runner({ projection });
+    live.start();
+    await live.waitForPosition(await appendWorkload(fx.store, count, random), 10_000);
+    return { projection, live };
+  }
+
   const expectModelOfAllEvents = async () =>
     expect(await readTally(fx.db.client, 'tally')).toEqual(foldTally(await readEverything(fx.store)));
 
   it('fills fresh tables while the old generation serves, includes late events, swaps and drops the old', async () => {
     const random = seededRandom(31);
-    const projection = tallyProjection({ name: 'tally' });
-    const live = await fx.runner({ projection });
-    live.start();
-    await live.waitForPosition(await appendWorkload(fx.store, 100, random), 10_000);
+    const { projection, live } = await liveTally(100, random);
 
     const gate = pausingStore(fx.store, 40);
     const progress: RebuildProgress[] = [];
@@ -59,10 +65,7 @@ describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
 
   it('a new version waits as stale while the old generation serves, then runs on the rebuilt one', async () => {
     const random = seededRandom(32);
-    const v1 = await fx.runner({ projection: tallyProjection({ name: 'tally' }) });
-    v1.start();
-    await v1.waitForPosition(await appendWorkload(fx.store, 30, random), 10_000);
-    await v1.stop();
+    await (await liveTally(30, random)).live.stop();
 
     const projection = tallyProjection({ name: 'tally', version: 2 });
     const v2 = await fx.runner({ projection });
@@ -80,10 +83,7 @@ describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
 
   it('a runner that is not handed over notices the swap at its next event', async () => {
     const random = seededRandom(33);
-    const projection = tallyProjection({ name: 'tally' });
-    const elsewhere = await fx.runner({ projection });
-    elsewhere.start();
-    await elsewhere.waitForPosition(await appendWorkload(fx.store, 25, random), 10_000);
+    const { projection, live: elsewhere } = await liveTally(25, random);
 
     await rebuildProjection(fx.store, fx.registry, projection);
     const head = await appendWorkload(fx.store, 5, random);
@@ -93,10 +93,7 @@ describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
 
   it('an interrupted rebuild resumes where it stopped', async () => {
     const random = seededRandom(34);
-    const projection = tallyProjection({ name: 'tally' });
-    const live = await fx.runner({ projection });
-    live.start();
-    await live.waitForPosition(await appendWorkload(fx.store, 60, random), 10_000);
+    const { projection, live } = await liveTally(60, random);
 
     const gate = pausingStore(fx.store, 30);
     const controller = new AbortController();
