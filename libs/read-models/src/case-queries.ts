@@ -1,0 +1,38 @@
+import type { SqlExecutor } from '@referral/sql';
+import { getCase, type CaseDetail, type CaseDetailOptions } from './cases/get-case';
+import { listCases, type CaseListFilter, type CasePage } from './cases/list-cases';
+import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
+import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer } from './volunteers/volunteer-queries';
+
+/**
+ * The read side the API asks: plain SQL on the logical view names, so it always reads the active
+ * generation of each projection. Scoping (which orgs, which assignees) is the caller's to pass.
+ */
+export class CaseQueries {
+  constructor(private readonly db: SqlExecutor) {}
+
+  /** @throws InvalidCursorError for a cursor this list did not hand out. */
+  listCases(filter: CaseListFilter): Promise<CasePage> {
+    return listCases(this.db, filter);
+  }
+
+  getCase(caseId: string, options?: CaseDetailOptions): Promise<CaseDetail | null> {
+    return getCase(this.db, caseId, options);
+  }
+
+  findVolunteer(volunteerId: string): Promise<Volunteer | null> {
+    return findVolunteer(this.db, volunteerId);
+  }
+
+  findVolunteerIdsByUserId(org: string, userId: string): Promise<string[]> {
+    return findVolunteerIdsByUserId(this.db, org, userId);
+  }
+
+  listVolunteers(org: string): Promise<Volunteer[]> {
+    return listVolunteers(this.db, org);
+  }
+
+  countRefusedHandovers(filter?: RefusalCountFilter): Promise<RefusedHandoverCounts> {
+    return countRefusedHandovers(this.db, filter);
+  }
+}

@@ -1,0 +1,50 @@
+import type { CaseEvent } from '@referral/case';
+
+/** One line of a case's history as a user reads it: `{type, at, ...facts}`. */
+export interface CaseHistoryEntry {
+  readonly type: string;
+  readonly at: string;
+  readonly [fact: string]: unknown;
+}
+
+/**
+ * The facts a user needs from each case event. Never the store's ids (event id, revision,
+ * position). A note is the user's own text, so it is shown here, and only here.
+ */
+export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
+  const { type } = event;
+  const by = event.data.by === undefined ? {} : { by: event.data.by };
+  switch (event.type) {
+    case 'CaseReceived': {
+      const { data } = event;
+      return {
+        type, at: data.at, source: data.source, routedTo: data.routing.routedTo, status: data.status,
+        reason: data.routing.reason, ...(data.linkedFrom ? { linkedFrom: data.linkedFrom } : {}), ...by,
+      };
+    }
+    case 'TriageResolved':
+      return { type, at: event.data.at, routedTo: event.data.org, ...by };
+    case 'VolunteerAssigned': {
+      const { data } = event;
+      const previous = data.previousVolunteerId === undefined ? {} : { previousVolunteerId: data.previousVolunteerId };
+      return { type, at: data.at, volunteerId: data.volunteerId, ...previous, ...by };
+    }
+    case 'ContactRecorded': {
+      const { data } = event;
+      return {
+        type, at: data.at, channel: data.channel, outcome: data.outcome, recordedAt: data.recordedAt,
+        ...noteOf(data.personalData), ...by,
+      };
+    }
+    case 'PersonLinked':
+      return { type, at: event.data.at, to: event.data.to, linkedCaseId: event.data.linkedCaseId, ...noteOf(event.data.personalData), ...by };
+    case 'CaseClosed': {
+      const { data } = event;
+      return { type, at: data.at, reason: data.reason, ...(data.override ? { override: data.override } : {}), ...by };
+    }
+  }
+}
+
+function noteOf(personal: { note?: string } | null | undefined): { note?: string } {
+  return personal?.note === undefined ? {} : { note: personal.note };
+}

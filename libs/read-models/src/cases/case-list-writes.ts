@@ -1,0 +1,76 @@
+import { slaDeadlines, type CaseEvent, type CaseReceived, type SlaTerms } from '@referral/case';
+import type { SqlExecutor } from '@referral/sql';
+import { jsonParam } from '../sql-values';
+import { personAsSent } from './person-as-sent';
+
+interface FirstContactClock {
+  dueAt: string | null;
+  atRiskHours: number | null;
+}
+
+/** Due time from the case's own terms; no clock while in triage (`sla` null). */
+function firstContactClock(terms: SlaTerms | null, startedAt: string): FirstContactClock {
+  const deadlines = terms === null ? null : slaDeadlines(terms, startedAt);
+  return { dueAt: deadlines?.firstContactDueAt ?? null, atRiskHours: terms?.atRiskHours ?? null };
+}
+
+/** Applies one case event to `case_list` (one statement). `position` is the event's, as text. */
+export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: string, position: string): Promise<void> {
+  switch (event.type) {
+    case 'CaseReceived':
+      return insertCase(event.data, tx, table, position);
+    case 'TriageResolved': {
+      const clock = firstContactClock(event.data.sla, event.data.at);
+      await tx.query(
+        `UPDATE ${table} SET org = $2, status = 'open', link_suggested = $3, first_contact_due_at = $4,
+           at_risk_hours = $5, updated_position = $6 WHERE case_id = $1`,
+        [event.data.caseId, event.data.org, event.data.linkSuggested, clock.dueAt, clock.atRiskHours, position],
+      );
+      return;
+    }
+    case 'VolunteerAssigned':
+      await tx.query(`UPDATE ${table} SET assignee_id = $2, updated_position = $3 WHERE case_id = $1`, [
+        event.data.caseId, event.data.volunteerId, position,
+      ]);
+      return;
+    case 'ContactRecorded': {
+      const { data } = event;
+      const isPhone = data.channel === 'phone';
+      // LEAST ignores NULL: the earliest contact towards the person, whatever order they are recorded in.
+      await tx.query(
+        `UPDATE ${table} SET
+           first_contact_at = CASE WHEN $2 THEN LEAST(first_contact_at, $3::timestamptz) ELSE first_contact_at END,
+           phone_attempts = phone_attempts + $4, evening_attempts = evening_attempts + $5,
+           reached = reached OR $6, updated_position = $7
+         WHERE case_id = $1`,
+        [data.caseId, data.towardsPerson, data.at, isPhone ? 1 : 0, isPhone && data.inEveningWindow ? 1 : 0, data.reached, position],
+      );
+      return;
+    }
+    case 'PersonLinked':
+      await tx.query(`UPDATE ${table} SET linked_to = $2::jsonb, updated_position = $3 WHERE case_id = $1`, [
+        event.data.caseId, jsonParam({ caseId: event.data.linkedCaseId, org: event.data.to }), position,
+      ]);
+      return;
+    case 'CaseClosed':
+      await tx.query(
+        `UPDATE ${table} SET status = 'closed', closed_at = $2, closure_reason = $3, updated_position = $4 WHERE case_id = $1`,
+        [event.data.caseId, event.data.at, event.data.reason, position],
+      );
+      return;
+  }
+}
+
+async function insertCase(data: CaseReceived['data'], tx: SqlExecutor, table: string, position: string): Promise<void> {
+  const clock = firstContactClock(data.sla, data.at);
+  await tx.query(
+    `INSERT INTO ${table} (case_id, org, status, source, received_at, assignee_id, link_suggested, linked_from,
+       person, crime, area, first_contact_due_at, at_risk_hours, updated_position)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13)
+     ON CONFLICT (case_id) DO NOTHING`,
+    [
+      data.caseId, data.org, data.status, data.source, data.at, data.linkSuggested, jsonParam(data.linkedFrom),
+      jsonParam(personAsSent(data)), jsonParam(data.crime), jsonParam(data.area), clock.dueAt, clock.atRiskHours, position,
+    ],
+  );
+}

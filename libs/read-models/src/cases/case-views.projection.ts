@@ -1,0 +1,34 @@
+import type { CaseEvent } from '@referral/case';
+import type { RecordedEvent } from '@referral/event-store';
+import type { ProjectionDefinition, TableNames } from '@referral/projections';
+import type { SqlExecutor } from '@referral/sql';
+import { jsonParam } from '../sql-values';
+import { caseHistoryEntry } from './case-history-entry';
+import { writeCaseList } from './case-list-writes';
+import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './case-views-schema';
+
+const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
+  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed',
+]);
+
+export const isCaseEvent = (event: RecordedEvent): boolean => CASE_EVENT_TYPES.has(event.type);
+
+/** The worklist (`case_list`) and each case's history (`case_history`), from the case streams. */
+export const caseViewsProjection: ProjectionDefinition<CaseViewTable> = {
+  name: 'case_views',
+  version: 1,
+  tables: CASE_VIEW_TABLES,
+  setup: createCaseViewTables,
+  async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<CaseViewTable>) {
+    if (!isCaseEvent(recorded)) return;
+    const event = { type: recorded.type, data: recorded.data } as unknown as CaseEvent;
+    await writeCaseList(event, tx, tables.case_list, String(recorded.position));
+    const entry = caseHistoryEntry(event);
+    // `seq` is the event's place in its case stream: it orders the history and is never shown.
+    await tx.query(
+      `INSERT INTO ${tables.case_history} (case_id, seq, type, at, entry) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT (case_id, seq) DO NOTHING`,
+      [event.data.caseId, recorded.revision, entry.type, entry.at, jsonParam(entry)],
+    );
+  },
+};

@@ -1,0 +1,21 @@
+import type { ProjectionDefinition } from '@referral/projections';
+import { caseViewsProjection } from './cases/case-views.projection';
+import { handoverRefusalsProjection } from './refusals/handover-refusals.projection';
+import { volunteersProjection } from './volunteers/volunteers.projection';
+
+export { caseViewsProjection, handoverRefusalsProjection, volunteersProjection };
+export { CaseQueries } from './case-queries';
+export { InvalidCursorError } from './cases/list-cursor';
+export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item';
+export type { CaseListFilter, CasePage } from './cases/list-cases';
+export type { CaseDetail, CaseDetailOptions, CaseLink } from './cases/get-case';
+export type { CaseHistoryEntry } from './cases/case-history-entry';
+export type { Volunteer } from './volunteers/volunteer-queries';
+export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
+
+/** Every read model of this library, for one runner each. */
+export const readModelProjections: readonly ProjectionDefinition[] = [
+  caseViewsProjection,
+  volunteersProjection,
+  handoverRefusalsProjection,
+];

@@ -1,0 +1,98 @@
+import { sqlBackends } from '../../../test/support/databases';
+import type { CaseListFilter } from '../src';
+import { openReadModels, type ReadModelFixture } from './support/read-model-fixture';
+import { NOW, assign, handoverOf, registerVolunteer } from './support/scenario';
+
+// Received at these instants, first contact is due 3 Stockholm days later, same wall-clock time.
+// Judged at NOW (2025-06-10T10:00Z), newest deadline first:
+//   c-ok        sodra        due 06-12 10:00Z  ok (48 h left)
+//   c-at-risk   vasterort    due 06-10 12:00Z  at-risk (2 h left)
+//   c-contacted vasterort    due 06-09 10:00Z  ok (a call was made in time)
+//   c-breached  vasterort    due 06-08 10:00Z  breached
+//   c-closed    stodcentrum  due 06-07 10:00Z  ok (closed)
+//   c-triage    triage       no deadline       ok, last
+describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
+  let fx: ReadModelFixture;
+  const list = async (filter: Partial<CaseListFilter> = {}) =>
+    (await fx.queries.listCases({ orgs: 'all', limit: 100, now: new Date(NOW), ...filter })).items.map((c) => c.caseId);
+
+  beforeAll(async () => {
+    fx = await openReadModels(open);
+    const { writer } = fx;
+    await writer.case(handoverOf('c-breached', '2025-06-05T10:00:00.000Z', 'vasterort'));
+    await writer.case(handoverOf('c-at-risk', '2025-06-07T12:00:00.000Z', 'vasterort'));
+    await writer.case(handoverOf('c-ok', '2025-06-09T10:00:00.000Z', 'sodra'));
+    await writer.case(handoverOf('c-contacted', '2025-06-06T10:00:00.000Z', 'vasterort'));
+    await writer.case({ type: 'RecordContact', caseId: 'c-contacted', channel: 'phone', outcome: 'no-answer', at: '2025-06-06T12:00:00.000Z', now: NOW });
+    await writer.case(handoverOf('c-closed', '2025-06-04T10:00:00.000Z', 'stodcentrum'));
+    await writer.case({ type: 'CloseCase', caseId: 'c-closed', reason: 'support-given', at: '2025-06-05T09:00:00.000Z', now: NOW });
+    await writer.case(handoverOf('c-triage', '2025-06-08T10:00:00.000Z', 'triage'));
+    await writer.volunteer(registerVolunteer('vol-1', 'boj-vasterort'));
+    await writer.volunteer(registerVolunteer('vol-2', 'boj-vasterort'));
+    await writer.case(assign('c-breached', 'vol-1'));
+    await writer.case(assign('c-at-risk', 'vol-2'));
+    await fx.caughtUp();
+  });
+  afterAll(() => fx.dispose());
+
+  it('answers every case newest deadline first, triage last, as list items', async () => {
+    const page = await fx.queries.listCases({ orgs: 'all', limit: 100, now: new Date(NOW) });
+    expect(page.items.map((c) => c.caseId)).toEqual(['c-ok', 'c-at-risk', 'c-contacted', 'c-breached', 'c-closed', 'c-triage']);
+    expect(page.nextCursor).toBeNull();
+    expect(page.items[1]).toEqual({
+      caseId: 'c-at-risk',
+      org: 'boj-vasterort',
+      status: 'open',
+      source: 'handover',
+      receivedAt: '2025-06-07T12:00:00.000Z',
+      assigneeId: 'vol-2',
+      slaState: 'at-risk',
+      linkSuggested: false,
+      firstContactDueAt: '2025-06-10T12:00:00.000Z',
+    });
+    expect(page.items[5]).toMatchObject({ caseId: 'c-triage', org: 'triage', status: 'triage', firstContactDueAt: null, slaState: 'ok' });
+  });
+
+  it('filters by status', async () => {
+    expect(await list({ status: 'open' })).toEqual(['c-ok', 'c-at-risk', 'c-contacted', 'c-breached']);
+    expect(await list({ status: 'closed' })).toEqual(['c-closed']);
+    expect(await list({ status: 'triage' })).toEqual(['c-triage']);
+  });
+
+  it('filters by SLA state at the given instant: contacted, closed and triage cases are ok', async () => {
+    expect(await list({ slaState: 'breached' })).toEqual(['c-breached']);
+    expect(await list({ slaState: 'at-risk' })).toEqual(['c-at-risk']);
+    expect(await list({ slaState: 'ok' })).toEqual(['c-ok', 'c-contacted', 'c-closed', 'c-triage']);
+  });
+
+  it('moves cases along as time passes, with the at-risk window strictly under 24 hours', async () => {
+    const later = new Date('2025-06-11T10:00:00.001Z'); // c-ok is due in 23:59:59.999
+    expect(await list({ now: later, slaState: 'breached' })).toEqual(['c-at-risk', 'c-breached']);
+    expect(await list({ now: later, slaState: 'at-risk' })).toEqual(['c-ok']);
+    const exactlyADayBefore = new Date('2025-06-11T10:00:00.000Z');
+    expect(await list({ now: exactlyADayBefore, slaState: 'at-risk' })).toEqual([]);
+    const dueNow = new Date('2025-06-10T12:00:00.000Z');
+    expect(await list({ now: dueNow, slaState: 'breached' })).toEqual(['c-at-risk', 'c-breached']);
+  });
+
+  it('takes an at-risk window from the caller', async () => {
+    expect(await list({ slaState: 'at-risk', atRiskHours: 72 })).toEqual(['c-ok', 'c-at-risk']);
+    expect(await list({ slaState: 'at-risk', atRiskHours: 1 })).toEqual([]);
+  });
+
+  it('scopes to the caller’s orgs, or all of them for the city', async () => {
+    expect(await list({ orgs: ['boj-vasterort'] })).toEqual(['c-at-risk', 'c-contacted', 'c-breached']);
+    expect(await list({ orgs: ['stodcentrum', 'boj-sodra-stockholm'] })).toEqual(['c-ok', 'c-closed']);
+    expect(await list({ orgs: ['triage'] })).toEqual(['c-triage']);
+    expect(await list({ orgs: [] })).toEqual([]);
+    expect(await list({ orgs: 'all' })).toHaveLength(6);
+  });
+
+  it('filters by assignee, with or without the unassigned cases', async () => {
+    const vasterort = { orgs: ['boj-vasterort'] };
+    expect(await list({ ...vasterort, assigneeIds: ['vol-1'] })).toEqual(['c-breached']);
+    expect(await list({ ...vasterort, assigneeIds: ['vol-1'], includeUnassigned: true })).toEqual(['c-contacted', 'c-breached']);
+    expect(await list({ ...vasterort, assigneeIds: ['vol-1', 'vol-2'], slaState: 'at-risk' })).toEqual(['c-at-risk']);
+    expect(await list({ ...vasterort, assigneeIds: [] })).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { PostgresEventStore } from '@referral/event-store';
+import { ProjectionRegistry, ProjectionRunner } from '@referral/projections';
+import type { TestDatabase } from '../../../../test/support/databases';
+import { CaseQueries, readModelProjections } from '../../src';
+import { DomainWriter } from './domain-writer';
+
+export interface ReadModelFixture {
+  db: TestDatabase;
+  writer: DomainWriter;
+  queries: CaseQueries;
+  /** Resolves when every read model has applied what the writer appended. */
+  caughtUp(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** The real event store, one real runner per read model, all in one database (embedded shape). */
+export async function openReadModels(open: () => Promise<TestDatabase>): Promise<ReadModelFixture> {
+  const db = await open();
+  const store = await PostgresEventStore.create(db.client, { subscriptionTiming: { pollMinMs: 2, pollMaxMs: 20 } });
+  const registry = await ProjectionRegistry.open(db.client);
+  const runners = readModelProjections.map(
+    (projection) => new ProjectionRunner({ store, registry, projection, backoff: { initialMs: 1, maxMs: 20 } }),
+  );
+  for (const runner of runners) runner.start();
+  const writer = new DomainWriter(store);
+  return {
+    db,
+    writer,
+    queries: new CaseQueries(db.client),
+    async caughtUp() {
+      await Promise.all(runners.map((runner) => runner.waitForPosition(writer.lastPosition, 10_000)));
+    },
+    async dispose() {
+      for (const runner of runners) await runner.stop();
+      await store.close();
+      await db.dispose();
+    },
+  };
+}
