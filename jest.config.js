@@ -23,9 +23,10 @@ const tier = (name, suffix, extra = {}) => ({
   ...extra,
 });
 module.exports = {
+  testTimeout: 60000,
   projects: [
     tier('unit', 'unit'),
-    tier('int', 'int', { testTimeout: 60000 }),
-    tier('e2e', 'e2e', { testTimeout: 60000 }),
+    tier('int', 'int'),
+    tier('e2e', 'e2e'),
   ],
 };

@@ -1,12 +1,14 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { ClockMiddleware } from './http/clock.middleware';
 import { OperationsModule } from './operations/operations.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [AuthModule, OperationsModule] })
+@Module({ imports: [AuthModule, OperationsModule, CasesModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestMetricsMiddleware).forRoutes('*path');
+    consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');
   }
 }

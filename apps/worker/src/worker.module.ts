@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ProjectionsHost } from './projections/projections-host';
 
 /** Subscriptions, projections and deadline timers: everything that reacts to events. */
-@Module({})
+@Module({ providers: [ProjectionsHost], exports: [ProjectionsHost] })
 export class WorkerModule {}

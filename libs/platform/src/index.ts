@@ -9,3 +9,4 @@ export * from './platform.module';
 export * from './auth-secret';
 export * from './root-module';
 export * from './start-up';
+export * from './projection-waiters';

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { type Backends, openBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
+import { LocalProjections } from './projection-waiters';
 import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS } from './tokens';
 
 export interface PlatformOptions {
@@ -29,6 +30,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: LOGGER, useValue: options.logger },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: new Metrics() },
+        { provide: LocalProjections, useValue: new LocalProjections() },
         {
           provide: BACKENDS,
           useFactory: async () => {
@@ -40,7 +42,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: READ_MODEL_DB, useFactory: (b: Backends) => b.readModels, inject: [BACKENDS] },
         { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
       ],
-      exports: [CONFIG, LOGGER, CLOCK, Metrics, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS],
     };
   }
 

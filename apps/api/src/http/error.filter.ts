@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { ApiException } from './api-exception';
 import type { ErrorBody } from './error-body';
 
 const CODES: Record<number, string> = {
@@ -41,27 +42,33 @@ export class ErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown): [number, ErrorBody] {
+    if (exception instanceof ApiException) return [exception.getStatus(), exception.getResponse() as ErrorBody];
+    const parserFailure = bodyParserFailure(exception);
+    if (parserFailure) return parserFailure;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const payload = exception.getResponse();
-      if (typeof payload === 'object' && payload && 'error' in payload && 'message' in payload
-        && typeof (payload as ErrorBody).message === 'string') {
-        return [status, payload as ErrorBody];
-      }
-      return [status, { error: CODES[status] ?? 'error', message: exception.message }];
-    }
-    const bodyParserStatus = (exception as { status?: number; type?: string })?.status;
-    if (bodyParserStatus === 413) {
-      return [413, { error: 'payload-too-large', message: 'The body is larger than 64 KiB' }];
-    }
-    if (bodyParserStatus === 400 && (exception as { type?: string }).type === 'entity.parse.failed') {
-      return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
-    }
-    if (bodyParserStatus === 415 || (exception as { type?: string })?.type === 'encoding.unsupported') {
-      return [415, { error: 'unsupported-media-type', message: 'The body must be UTF-8 JSON' }];
+      // Nest turns the body parser's SyntaxError into a bare 400; our own code throws ApiException.
+      if (status === 400) return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
+      const message = status === 404 ? 'No such resource' : exception.message;
+      return [status, { error: CODES[status] ?? 'error', message }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'Something went wrong on our side' }];
   }
+}
+
+/** Express's body parser reports its failures with a `type`; Nest may wrap them. */
+function bodyParserFailure(exception: unknown): [number, ErrorBody] | null {
+  const candidates = [exception, (exception as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const type = (candidate as { type?: unknown })?.type;
+    if (type === 'entity.too.large') return [413, { error: 'payload-too-large', message: 'The body is larger than 64 KiB' }];
+    if (type === 'entity.parse.failed') return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return [415, { error: 'unsupported-media-type', message: 'The body must be UTF-8 JSON' }];
+    }
+  }
+  if (exception instanceof SyntaxError) return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
+  return null;
 }
 
 /** Error name and message only: a stack may quote data, a message from our code does not. */

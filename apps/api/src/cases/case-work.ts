@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { caseDecider, type CaseCommand, type CaseEvent, type CaseRecord, type CaseState } from '@referral/case';
+import { eventMetadata, type CommandContext } from '../commands/command-context';
+import { throwRefusal } from '../commands/domain-exception';
+import { EventSourcedStream, type Appended } from '../commands/event-sourced-stream';
+import { ReadModelFreshness } from '../commands/read-model-freshness';
+import { caseStream } from '../intake/handover-claim';
+import { CaseAccess } from './case-access';
+
+export const CASE_VIEWS = 'case_views';
+
+/**
+ * One command on one case: load, check the caller may touch it, decide, append, and answer once
+ * the case views show the change.
+ */
+@Injectable()
+export class CaseWork {
+  constructor(
+    private readonly stream: EventSourcedStream,
+    private readonly access: CaseAccess,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async run(
+    caseId: string,
+    context: CommandContext,
+    command: (state: CaseRecord) => CaseCommand,
+  ): Promise<Appended<CaseState, CaseEvent>> {
+    const result = await this.stream.run(
+      caseStream(caseId),
+      caseDecider,
+      async (state: CaseState) => {
+        await this.access.check(context.caller, state);
+        return command(state as CaseRecord);
+      },
+      throwRefusal,
+      { metadata: eventMetadata(context) },
+    );
+    await this.freshness.waitFor(CASE_VIEWS, result.position);
+    return result;
+  }
+}

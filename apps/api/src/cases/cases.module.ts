@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { READ_MODEL_DB } from '@referral/platform';
+import { CaseQueries } from '@referral/read-models';
+import type { SqlClient } from '@referral/sql';
+import { EventSourcedStream } from '../commands/event-sourced-stream';
+import { Policies } from '../commands/policies';
+import { ReadModelFreshness } from '../commands/read-model-freshness';
+import { HandoverIntake } from '../intake/handover-intake';
+import { HandoversController } from '../intake/handovers.controller';
+import { DeactivateVolunteerHandler } from '../volunteers/use-cases/deactivate-volunteer';
+import { RegisterVolunteerHandler } from '../volunteers/use-cases/register-volunteer';
+import { VolunteersController } from '../volunteers/volunteers.controller';
+import { CaseAccess } from './case-access';
+import { CaseWork } from './case-work';
+import { CasesController } from './cases.controller';
+import { LinkedCaseOpener } from './linked-case-opener';
+import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
+import { CloseCaseHandler } from './use-cases/close-case';
+import { LinkCaseHandler } from './use-cases/link-case';
+import { RecordContactHandler } from './use-cases/record-contact';
+import { RegisterCaseHandler } from './use-cases/register-case';
+import { ResolveTriageHandler } from './use-cases/resolve-triage';
+
+/** Intake, working a case, and volunteers: the contract's case routes. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [HandoversController, CasesController, VolunteersController],
+  providers: [
+    { provide: Policies, useValue: new Policies() },
+    { provide: CaseQueries, useFactory: (db: SqlClient) => new CaseQueries(db), inject: [READ_MODEL_DB] },
+    EventSourcedStream,
+    ReadModelFreshness,
+    HandoverIntake,
+    CaseAccess,
+    CaseWork,
+    LinkedCaseOpener,
+    RegisterCaseHandler,
+    AssignVolunteerHandler,
+    RecordContactHandler,
+    LinkCaseHandler,
+    ResolveTriageHandler,
+    CloseCaseHandler,
+    RegisterVolunteerHandler,
+    DeactivateVolunteerHandler,
+  ],
+})
+export class CasesModule {}

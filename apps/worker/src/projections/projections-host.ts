@@ -1,0 +1,61 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { EventStore } from '@referral/event-store';
+import { EVENT_STORE, LOGGER, LocalProjections, READ_MODEL_DB, type Logger } from '@referral/platform';
+import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger } from '@referral/projections';
+import { readModelProjections } from '@referral/read-models';
+import type { SqlClient } from '@referral/sql';
+
+/** Runs every read-model projection of this service from its checkpoint while the process lives. */
+@Injectable()
+export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly runners = new Map<string, ProjectionRunner>();
+  private registry: ProjectionRegistry | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: SqlClient,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly local: LocalProjections,
+  ) {}
+
+  get projections(): readonly ProjectionDefinition[] {
+    return readModelProjections;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const registry = await ProjectionRegistry.open(this.db);
+    this.registry = registry;
+    for (const projection of this.projections) {
+      await registry.ensure(projection);
+      const runner = new ProjectionRunner({ store: this.store, registry, projection, logger: this.projectionLogger() });
+      runner.start();
+      this.runners.set(projection.name, runner);
+      this.local.register(projection.name, runner);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const [name, runner] of this.runners) {
+      this.local.unregister(name);
+      await runner.stop();
+    }
+    this.runners.clear();
+  }
+
+  runner(name: string): ProjectionRunner | undefined {
+    return this.runners.get(name);
+  }
+
+  get projectionRegistry(): ProjectionRegistry | null {
+    return this.registry;
+  }
+
+  private projectionLogger(): ProjectionLogger {
+    const log = this.logger.child({ component: 'projections' });
+    return {
+      info: (message, fields) => log.info(fields ?? {}, message),
+      warn: (message, fields) => log.warn(fields ?? {}, message),
+      error: (message, fields) => log.error(fields ?? {}, message),
+    };
+  }
+}
