@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { ErrorFilter } from './http/error.filter';
+import { serveOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation.pipe';
 
 export const API_PREFIX = 'api/v1';
@@ -14,4 +15,5 @@ export function configureHttp(app: NestExpressApplication, logger: Logger): void
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
+  serveOpenApi(app);
 }

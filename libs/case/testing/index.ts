@@ -1,0 +1,3 @@
+export * from './case-fixtures';
+export * from './decider-spec';
+export * from './synthetic-personnummer';
