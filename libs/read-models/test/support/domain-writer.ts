@@ -11,12 +11,17 @@ import {
   type ReceiveHandover,
   type RegisterVolunteer,
   type DeactivateVolunteer,
-  type VolunteerEvent,
 } from '@referral/case';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 
 const asNewEvents = (events: readonly { type: string; data: object }[]) =>
   events.map(({ type, data }) => ({ id: randomUUID(), type, data: { ...data }, metadata: { schemaVersion: 1 } }));
+
+interface Decider<C, E, S> {
+  decide(command: C, state: S): { ok: true; events: readonly E[] } | { ok: false; error: { code: string } };
+  evolve(state: S, event: E): S;
+  initialState: S;
+}
 
 const asDomainEvent = <E>(recorded: RecordedEvent): E => ({ type: recorded.type, data: recorded.data }) as E;
 
@@ -31,18 +36,13 @@ export class DomainWriter {
   constructor(private readonly store: EventStore) {}
 
   async case(command: CaseCommand): Promise<readonly CaseEvent[]> {
-    const stream = `case-${command.caseId}`;
-    const history = (await this.store.readStream(stream)).map((e) => asDomainEvent<CaseEvent>(e));
-    const state = history.reduce(caseDecider.evolve, caseDecider.initialState);
-    const decision = caseDecider.decide(command, state);
-    if (!decision.ok) throw new Error(`command ${command.type} refused: ${decision.error.code}`);
-    await this.append(stream, decision.events, history.length);
-    const linked = decision.events.find((e): e is PersonLinked => e.type === 'PersonLinked');
+    const { history, events } = await this.decideAndAppend(`case-${command.caseId}`, caseDecider, command);
+    const linked = events.find((e): e is PersonLinked => e.type === 'PersonLinked');
     if (linked) {
-      const after = [...history, ...decision.events].reduce(caseDecider.evolve, caseDecider.initialState) as CaseRecord;
+      const after = [...history, ...events].reduce(caseDecider.evolve, caseDecider.initialState) as CaseRecord;
       await this.case(openLinkedCaseCommand(after, linked, defaultSlaPolicy));
     }
-    return decision.events;
+    return events;
   }
 
   /** A handover that the consent rule refuses: only the refusal fact is recorded. */
@@ -53,12 +53,19 @@ export class DomainWriter {
   }
 
   async volunteer(command: RegisterVolunteer | DeactivateVolunteer): Promise<void> {
-    const stream = `volunteer-${command.volunteerId}`;
-    const history = (await this.store.readStream(stream)).map((e) => asDomainEvent<VolunteerEvent>(e));
-    const state = history.reduce(volunteerDecider.evolve, volunteerDecider.initialState);
-    const decision = volunteerDecider.decide(command, state);
+    await this.decideAndAppend(`volunteer-${command.volunteerId}`, volunteerDecider, command);
+  }
+
+  private async decideAndAppend<C extends { type: string }, E extends { type: string; data: object }, S>(
+    stream: string,
+    decider: Decider<C, E, S>,
+    command: C,
+  ): Promise<{ history: E[]; events: readonly E[] }> {
+    const history = (await this.store.readStream(stream)).map((e) => asDomainEvent<E>(e));
+    const decision = decider.decide(command, history.reduce(decider.evolve, decider.initialState));
     if (!decision.ok) throw new Error(`command ${command.type} refused: ${decision.error.code}`);
     await this.append(stream, decision.events, history.length);
+    return { history, events: decision.events };
   }
 
   private async append(stream: string, events: readonly { type: string; data: object }[], revisions: number): Promise<void> {
