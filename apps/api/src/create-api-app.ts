@@ -14,6 +14,7 @@ export async function createApiApp(
   const app = await NestFactory.create<NestExpressApplication>(root, {
     logger: new NestPinoLogger(platform.logger),
     bodyParser: false,
+    abortOnError: false,
   });
   configureHttp(app, platform.logger);
   return app;

@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const root = rootModule('ReferralWorker', [PlatformModule.forRoot({ config, logger }), WorkerModule]);
-  const app = await NestFactory.createApplicationContext(root, { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.createApplicationContext(root, { logger: new NestPinoLogger(logger), abortOnError: false });
   app.enableShutdownHooks();
   await app.init();
   logger.info('worker ready');

@@ -1,0 +1,33 @@
+import 'reflect-metadata';
+import { SignJWT } from 'jose';
+import { loadConfig } from '@referral/config';
+import { resolveAuthSecret } from '@referral/platform';
+import { ORG_IDS, ROLES, type CallerOrg, type Role } from '../api/src/auth/caller';
+
+/**
+ * `npm run token -- <org> <role>[,<role>…] [sub]`: an HS256 token for trying the service by hand,
+ * signed with AUTH_JWT_SECRET (or the embedded secret under DATA_DIR). Valid for 8 hours.
+ */
+async function main(): Promise<void> {
+  const [org, rolesText, sub] = process.argv.slice(2);
+  const roles = (rolesText ?? '').split(',').filter(Boolean);
+  if (!ORG_IDS.includes(org as CallerOrg) || roles.length === 0 || !roles.every((r) => ROLES.includes(r as Role))) {
+    process.stderr.write(
+      `usage: npm run token -- <org> <role>[,<role>...] [sub]\n  org:   ${ORG_IDS.join(' | ')}\n  roles: ${ROLES.join(' | ')}\n`,
+    );
+    process.exit(2);
+  }
+  const { secret } = resolveAuthSecret(loadConfig(process.env));
+  const token = await new SignJWT({ org, roles })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(sub ?? `${roles[0]}@${org}`)
+    .setIssuedAt()
+    .setExpirationTime('8h')
+    .sign(new TextEncoder().encode(secret));
+  process.stdout.write(token + '\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`token: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
