@@ -1,5 +1,5 @@
 import { PostgresEventStore } from '@referral/event-store';
-import { ProjectionRegistry, ProjectionRunner } from '@referral/projections';
+import { ProjectionRegistry, ProjectionRunner, rebuildProjection, type RebuildResult } from '@referral/projections';
 import type { TestDatabase } from '../../../../test/support/databases';
 import { CaseQueries, readModelProjections } from '../../src';
 import { DomainWriter } from './domain-writer';
@@ -10,6 +10,8 @@ export interface ReadModelFixture {
   queries: CaseQueries;
   /** Resolves when every read model has applied what the writer appended. */
   caughtUp(): Promise<void>;
+  /** Rebuilds one read model into a new generation while the live one serves, then swaps. */
+  rebuild(name: string): Promise<RebuildResult>;
   dispose(): Promise<void>;
 }
 
@@ -29,6 +31,10 @@ export async function openReadModels(open: () => Promise<TestDatabase>): Promise
     queries: new CaseQueries(db.client),
     async caughtUp() {
       await Promise.all(runners.map((runner) => runner.waitForPosition(writer.lastPosition, 10_000)));
+    },
+    async rebuild(name) {
+      const index = readModelProjections.findIndex((projection) => projection.name === name);
+      return rebuildProjection(store, registry, readModelProjections[index]!, { liveRunner: runners[index] });
     },
     async dispose() {
       for (const runner of runners) await runner.stop();
