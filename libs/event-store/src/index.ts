@@ -3,3 +3,4 @@ export * from './errors';
 export * from './postgres';
 export * from './kurrentdb';
 export * from './embedded';
+export * from './upcasting';

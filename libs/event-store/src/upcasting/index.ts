@@ -1,0 +1,2 @@
+export { Upcasters, type Upcaster } from './upcasters';
+export { UpcastingEventStore } from './upcasting-event-store';
