@@ -23,14 +23,16 @@ export const eventStoreMigrations: readonly Migration[] = [
   },
   {
     id: 'event-store-002-append-function',
-    sql: `CREATE FUNCTION es_append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
-RETURNS TABLE (outcome text, revision bigint, last_position bigint, event_id uuid)
+    sql: `CREATE FUNCTION es_append_to_stream(
+  p_stream_id text, p_expected text, p_events jsonb,
+  OUT outcome text, OUT revision bigint, OUT last_position bigint, OUT event_id uuid)
 LANGUAGE plpgsql AS $$
 #variable_conflict use_column
 DECLARE
-  v_count bigint := jsonb_array_length(p_events);
+  v_ids uuid[] := ARRAY(SELECT (t.value->>'id')::uuid FROM jsonb_array_elements(p_events) AS t(value));
+  v_count bigint := cardinality(v_ids);
   v_current bigint;
-  v_last_position bigint;
+  v_reused boolean;
   v_found record;
 BEGIN
   -- One appender at a time, held until commit: positions are assigned under the lock, so they
@@ -38,52 +40,58 @@ BEGIN
   -- can never pass over an event that commits later. The key is per table (per schema).
   PERFORM pg_advisory_xact_lock(1702057843, 'es_events'::regclass::oid::int);
 
-  SELECT count(*) AS matched,
-         bool_and(e.stream_id = p_stream_id) AS same_stream,
-         min(e.revision - b.ord) = max(e.revision - b.ord) AS consecutive,
-         count(DISTINCT e.transaction_id) = 1 AS one_transaction,
-         min(e.revision) AS first_revision,
-         max(e.revision) AS last_revision,
-         max(e.position) AS last_position,
-         min(e.transaction_id::text) AS transaction_id,
-         (array_agg(b.id ORDER BY b.ord))[1] AS first_reused
-    INTO v_found
-    FROM (SELECT (value->>'id')::uuid AS id, ord
-            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(value, ord)) b
-    JOIN es_events e ON e.id = b.id;
-
-  IF v_found.matched > 0 THEN
-    -- A re-append of the same batch answers the original result; anything else reusing ids is a conflict.
+  -- Ids are looked up one by one through a LATERAL subquery that cannot be flattened: a cached
+  -- generic plan of "id = ANY(array)" made while the table was small is a sequential scan, and
+  -- PGlite never analyzes, so it would stay one as the table grows.
+  SELECT EXISTS (SELECT 1 FROM unnest(v_ids) AS b(id)
+                  CROSS JOIN LATERAL (SELECT 1 FROM es_events e WHERE e.id = b.id OFFSET 0) AS found),
+         (SELECT coalesce(max(e.revision), -1) FROM es_events e WHERE e.stream_id = p_stream_id)
+    INTO v_reused, v_current;
+  IF v_reused THEN
+    SELECT count(*) AS matched,
+           bool_and(e.stream_id = p_stream_id) AS same_stream,
+           min(e.revision - b.ord) = max(e.revision - b.ord) AS consecutive,
+           count(DISTINCT e.transaction_id) = 1 AS one_transaction,
+           min(e.revision) AS first_revision,
+           max(e.revision) AS last_revision,
+           max(e.position) AS last_position,
+           min(e.transaction_id::text) AS transaction_id,
+           (array_agg(b.id ORDER BY b.ord))[1] AS first_reused
+      INTO v_found
+      FROM unnest(v_ids) WITH ORDINALITY AS b(id, ord)
+      CROSS JOIN LATERAL (SELECT * FROM es_events x WHERE x.id = b.id OFFSET 0) AS e;
+    -- The same batch again answers the original result; any other reuse of ids is a conflict.
     IF v_found.matched = v_count AND v_found.same_stream AND v_found.consecutive AND v_found.one_transaction
        AND NOT EXISTS (SELECT 1 FROM es_events n
                         WHERE n.stream_id = p_stream_id
                           AND n.revision IN (v_found.first_revision - 1, v_found.last_revision + 1)
                           AND n.transaction_id::text = v_found.transaction_id) THEN
-      RETURN QUERY SELECT 'duplicate'::text, v_found.last_revision, v_found.last_position, NULL::uuid;
+      outcome := 'duplicate';
+      revision := v_found.last_revision;
+      last_position := v_found.last_position;
     ELSE
-      RETURN QUERY SELECT 'id_conflict'::text, NULL::bigint, NULL::bigint, v_found.first_reused;
+      outcome := 'id_conflict';
+      event_id := v_found.first_reused;
     END IF;
     RETURN;
   END IF;
 
-  SELECT coalesce(max(e.revision), -1) INTO v_current FROM es_events e WHERE e.stream_id = p_stream_id;
   IF (p_expected = 'no-stream' AND v_current <> -1)
      OR (p_expected = 'stream-exists' AND v_current = -1)
      OR (p_expected NOT IN ('any', 'no-stream', 'stream-exists') AND v_current <> p_expected::bigint) THEN
-    RETURN QUERY SELECT 'wrong_revision'::text, v_current, NULL::bigint, NULL::uuid;
+    outcome := 'wrong_revision';
+    revision := v_current;
     RETURN;
   END IF;
 
-  WITH inserted AS (
-    INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
-    SELECT p_stream_id, v_current + t.ord, (t.value->>'id')::uuid, t.value->>'type', t.value->'data', t.value->'metadata'
-      FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(value, ord)
-     ORDER BY t.ord
-    RETURNING es_events.position
-  )
-  SELECT max(inserted.position) INTO v_last_position FROM inserted;
-
-  RETURN QUERY SELECT 'appended'::text, v_current + v_count, v_last_position, NULL::uuid;
+  INSERT INTO es_events (stream_id, revision, id, type, data, metadata)
+  SELECT p_stream_id, v_current + t.ord, (t.value->>'id')::uuid, t.value->>'type', t.value->'data', t.value->'metadata'
+    FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(value, ord)
+   ORDER BY t.ord;
+  outcome := 'appended';
+  revision := v_current + v_count;
+  -- Rows took positions in batch order, and currval is this session's last draw: the batch's last.
+  last_position := currval(pg_get_serial_sequence('es_events', 'position'));
 END;
 $$;`,
   },
