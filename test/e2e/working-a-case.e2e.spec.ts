@@ -1,4 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { caseDecider } from '@referral/case';
+import type { EventStore } from '@referral/event-store';
+import { EVENT_STORE } from '@referral/platform';
 import { syntheticPersonnummer } from '@referral/case/testing';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { handoverBody } from '../support/handovers';
@@ -126,6 +130,28 @@ describe('working a case (embedded service, real Redis)', () => {
     expect(atStodcentrum.body).toMatchObject({ org: 'stodcentrum', source: 'link', linkedFrom: { caseId, org: 'boj-vasterort' } });
     expect(atStodcentrum.body.person.givenName).toBe('Ung');
     expect((await http().get(`/api/v1/cases/${newCaseId}`).set(tokens.coordinator)).status).toBe(404);
+  });
+
+  it('opens the linked case from the worker when the request that linked died before opening it', async () => {
+    const caseId = await handover({ person: { personalIdentityNumber: syntheticPersonnummer('2001-01-01', { form: 12 }) } });
+    const store = service.app.get<EventStore>(EVENT_STORE);
+    const history = await store.readStream(`case-${caseId}`);
+    const state = history.reduce((s, e) => caseDecider.evolve(s, { type: e.type, data: e.data } as never), caseDecider.initialState);
+    const linkedCaseId = randomUUID();
+    const decision = caseDecider.decide(
+      { type: 'LinkToOtherParty', caseId, to: 'stodcentrum', consent: true, linkedCaseId, at: clock.now().toISOString(), now: clock.now().toISOString() },
+      state,
+    );
+    if (!decision.ok) throw new Error(decision.error.message);
+    // Only PersonLinked is written, as by a request that died before opening the new case.
+    await store.appendToStream(`case-${caseId}`, decision.events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never, metadata: { schemaVersion: 1 } })), { expectedRevision: history.at(-1)!.revision });
+    let opened = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
+    for (let i = 0; i < 100 && opened.status !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      opened = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
+    }
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ source: 'link', linkedFrom: { caseId, org: 'boj-vasterort' } });
   });
 
   it('hides another org\'s case as not found, from reads and from commands', async () => {

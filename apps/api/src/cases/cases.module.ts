@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { READ_MODEL_DB } from '@referral/platform';
+import type { EventStore } from '@referral/event-store';
+import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import { EventSourcedStream } from '../commands/event-sourced-stream';
@@ -14,7 +15,7 @@ import { VolunteersController } from '../volunteers/volunteers.controller';
 import { CaseAccess } from './case-access';
 import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
-import { LinkedCaseOpener } from './linked-case-opener';
+import { LinkedCaseOpener } from '@referral/case-workflows';
 import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
 import { CloseCaseHandler } from './use-cases/close-case';
 import { LinkCaseHandler } from './use-cases/link-case';
@@ -34,7 +35,11 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
     HandoverIntake,
     CaseAccess,
     CaseWork,
-    LinkedCaseOpener,
+    {
+      provide: LinkedCaseOpener,
+      useFactory: (store: EventStore, policies: Policies) => new LinkedCaseOpener(store, policies.sla),
+      inject: [EVENT_STORE, Policies],
+    },
     RegisterCaseHandler,
     AssignVolunteerHandler,
     RecordContactHandler,

@@ -4,7 +4,7 @@ import { caseDecider, type Handover, type CaseEvent } from '@referral/case';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { domainException } from '../commands/domain-exception';
-import { deterministicUuid } from '../commands/deterministic-id';
+import { deterministicUuid } from '@referral/case-workflows';
 import { eventMetadata, type CommandContext } from '../commands/command-context';
 import { toNewEvents } from '../commands/event-sourced-stream';
 import { Policies } from '../commands/policies';

@@ -2,6 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, LOGGER, LocalProjections, READ_MODEL_DB, type Logger } from '@referral/platform';
 import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger } from '@referral/projections';
+import { defaultSlaPolicy } from '@referral/case';
+import { LinkedCaseOpener, Reactor, linkedCaseReaction } from '@referral/case-workflows';
 import { readModelProjections } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 
@@ -10,6 +12,7 @@ import type { SqlClient } from '@referral/sql';
 export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runners = new Map<string, ProjectionRunner>();
   private registry: ProjectionRegistry | null = null;
+  private reactors: Reactor[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,9 +35,18 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       this.runners.set(projection.name, runner);
       this.local.register(projection.name, runner);
     }
+    // Reactions follow events up with commands (idempotent appends), from their own checkpoints.
+    const log = this.logger.child({ component: 'reactions' });
+    this.reactors = [
+      new Reactor(this.store, this.db, linkedCaseReaction(new LinkedCaseOpener(this.store, defaultSlaPolicy)), {
+        error: (message, fields) => log.error(fields, message),
+      }),
+    ];
+    for (const reactor of this.reactors) await reactor.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    for (const reactor of this.reactors) await reactor.stop();
     for (const [name, runner] of this.runners) {
       this.local.unregister(name);
       await runner.stop();

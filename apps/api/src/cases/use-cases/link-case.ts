@@ -5,7 +5,7 @@ import { eventMetadata, type CommandContext } from '../../commands/command-conte
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { CASE_VIEWS, CaseWork } from '../case-work';
 import type { LinkDto } from '../dto/working.dto';
-import { LinkedCaseOpener } from '../linked-case-opener';
+import { LinkedCaseOpener } from '@referral/case-workflows';
 
 export class LinkCaseCommand {
   constructor(readonly caseId: string, readonly link: LinkDto, readonly context: CommandContext) {}

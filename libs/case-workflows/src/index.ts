@@ -1,0 +1,4 @@
+export * from './deterministic-id';
+export * from './linked-case-opener';
+export * from './linked-case-reaction';
+export * from './reactor';

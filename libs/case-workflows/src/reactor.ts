@@ -1,0 +1,92 @@
+import type { EventStore, RecordedEvent } from '@referral/event-store';
+import type { SqlClient } from '@referral/sql';
+
+export interface Reaction {
+  readonly name: string;
+  /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
+  react(event: RecordedEvent): Promise<void>;
+}
+
+/** Errors are reported, never swallowed; the reactor retries the same event with backoff. */
+export interface ReactorLogger {
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Follows the store from a checkpoint and runs a reaction per event: at least once, in order.
+ * Unlike a projection it cannot commit its effect with its checkpoint (the effect is an append to
+ * the store, which on PGlite shares the one connection), so the reaction must be idempotent.
+ */
+export class Reactor {
+  private controller: AbortController | null = null;
+  private done: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: SqlClient,
+    private readonly reaction: Reaction,
+    private readonly logger: ReactorLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.db.query(
+      `CREATE TABLE IF NOT EXISTS reaction_checkpoints (name text PRIMARY KEY, position bigint NULL)`,
+    );
+    await this.db.query(`INSERT INTO reaction_checkpoints (name, position) VALUES ($1, NULL) ON CONFLICT DO NOTHING`, [
+      this.reaction.name,
+    ]);
+    this.controller = new AbortController();
+    this.done = this.run(this.controller.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.controller?.abort();
+    await this.done;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        for await (const event of this.store.subscribe({ after: await this.checkpoint(), signal })) {
+          await this.reaction.react(event);
+          await this.db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1`, [
+            this.reaction.name,
+            event.position.toString(),
+          ]);
+          failures = 0;
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        failures += 1;
+        this.logger.error('Reaction failed; retrying', {
+          reaction: this.reaction.name,
+          attempt: failures,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+        await sleep(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures), signal);
+      }
+    }
+  }
+
+  private async checkpoint(): Promise<bigint | null> {
+    const { rows } = await this.db.query<{ position: string | null }>(
+      `SELECT position::text AS position FROM reaction_checkpoints WHERE name = $1`,
+      [this.reaction.name],
+    );
+    const position = rows[0]?.position;
+    return position === null || position === undefined ? null : BigInt(position);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
