@@ -10,6 +10,16 @@ export interface EventStoreHarness {
   dispose(): Promise<void>;
 }
 
+export interface ContractOptions {
+  skipReason?: string;
+  /**
+   * Whether an event id is unique across all streams. PostgreSQL enforces it; KurrentDB knows
+   * event ids per stream only, so there the same ids in another stream are a new batch.
+   * @defaultValue true
+   */
+  eventIdsUniqueAcrossStreams?: boolean;
+}
+
 /** Gives each contract test the harness of the current test. */
 export type HarnessAccess = () => EventStoreHarness;
 
@@ -21,7 +31,7 @@ export type HarnessAccess = () => EventStoreHarness;
 export function describeEventStoreContract(
   backend: string,
   open: () => Promise<EventStoreHarness>,
-  options: { skipReason?: string } = {},
+  options: ContractOptions = {},
 ): void {
   const title = `EventStore contract on ${backend}`;
   const describeOrSkip = options.skipReason ? describe.skip : describe;
@@ -39,7 +49,7 @@ export function describeEventStoreContract(
       if (!harness) throw new Error('The contract harness is not open');
       return harness;
     };
-    describeAppendContract(current);
+    describeAppendContract(current, options.eventIdsUniqueAcrossStreams ?? true);
     describeReadContract(current);
     describeSubscribeContract(current);
   });
