@@ -2,3 +2,4 @@ export * from './deterministic-id';
 export * from './linked-case-opener';
 export * from './linked-case-reaction';
 export * from './reactor';
+export * from './event-sourced-stream';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { caseDecider, type CaseCommand, type CaseEvent, type CaseRecord, type CaseState } from '@referral/case';
 import { eventMetadata, type CommandContext } from '../commands/command-context';
 import { throwRefusal } from '../commands/domain-exception';
-import { EventSourcedStream, type Appended } from '../commands/event-sourced-stream';
+import { EventSourcedStream, type Appended } from '@referral/case-workflows';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { caseStream } from '../intake/handover-claim';
 import { CaseAccess } from './case-access';

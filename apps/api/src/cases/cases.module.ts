@@ -4,7 +4,6 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
-import { EventSourcedStream } from '../commands/event-sourced-stream';
 import { Policies } from '../commands/policies';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { HandoverIntake } from '../intake/handover-intake';
@@ -15,7 +14,7 @@ import { VolunteersController } from '../volunteers/volunteers.controller';
 import { CaseAccess } from './case-access';
 import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
-import { LinkedCaseOpener } from '@referral/case-workflows';
+import { EventSourcedStream, LinkedCaseOpener } from '@referral/case-workflows';
 import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
 import { CloseCaseHandler } from './use-cases/close-case';
 import { LinkCaseHandler } from './use-cases/link-case';
@@ -30,7 +29,7 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
   providers: [
     { provide: Policies, useValue: new Policies() },
     { provide: CaseQueries, useFactory: (db: SqlClient) => new CaseQueries(db), inject: [READ_MODEL_DB] },
-    EventSourcedStream,
+    { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
     ReadModelFreshness,
     HandoverIntake,
     CaseAccess,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { ConcurrentUpdateError } from '@referral/case-workflows';
 import { ApiException } from './api-exception';
 import type { ErrorBody } from './error-body';
 
@@ -43,6 +44,9 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): [number, ErrorBody] {
     if (exception instanceof ApiException) return [exception.getStatus(), exception.getResponse() as ErrorBody];
+    if (exception instanceof ConcurrentUpdateError) {
+      return [409, { error: 'concurrent-update', message: 'Someone else changed this at the same moment; try again' }];
+    }
     const parserFailure = bodyParserFailure(exception);
     if (parserFailure) return parserFailure;
     if (exception instanceof HttpException) {

@@ -6,7 +6,7 @@ import { EVENT_STORE } from '@referral/platform';
 import { domainException } from '../commands/domain-exception';
 import { deterministicUuid } from '@referral/case-workflows';
 import { eventMetadata, type CommandContext } from '../commands/command-context';
-import { toNewEvents } from '../commands/event-sourced-stream';
+import { toNewEvents } from '@referral/case-workflows';
 import { Policies } from '../commands/policies';
 import { ApiException } from '../http/api-exception';
 import { caseStream, handoverStream, type HandoverAccepted, type HandoverAnswer } from './handover-claim';
@@ -34,8 +34,7 @@ export class HandoverIntake {
   async receive(handover: Handover, context: CommandContext): Promise<IntakeResult> {
     const fingerprint = handoverFingerprint(handover);
     for (;;) {
-      const claim = await this.store.readStream(handoverStream(handover.handoverId), { maxCount: 1 });
-      if (claim.length > 0) return this.answerFromClaim(claim[0], fingerprint, handover, context);
+      // Optimistic: claim first; only a delivery that loses the claim reads what the winner wrote.
       const caseId = randomUUID();
       const decision = caseDecider.decide(this.command(handover, caseId, context), caseDecider.initialState);
       try {
@@ -43,23 +42,14 @@ export class HandoverIntake {
           if (decision.refusal) await this.claim(handover.handoverId, decision.refusal, fingerprint, context);
           throw domainException(decision.error);
         }
-        const received = decision.events[0];
-        const accepted: HandoverAccepted = {
-          type: 'HandoverAccepted',
-          data: {
-            handoverId: handover.handoverId,
-            caseId,
-            routedTo: received.data.org,
-            status: received.type === 'CaseReceived' ? received.data.status : 'open',
-            at: context.now.toISOString(),
-          },
-        };
+        const accepted = acceptedEvent(handover.handoverId, caseId, decision.events[0], context);
         await this.claim(handover.handoverId, accepted, fingerprint, context);
         const position = await this.writeCase(caseId, decision.events, context);
         return { created: true, answer: answerOf(accepted), position };
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) continue; // another delivery claimed it first
-        throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        const claim = await this.store.readStream(handoverStream(handover.handoverId), { maxCount: 1 });
+        if (claim.length > 0) return this.answerFromClaim(claim[0], fingerprint, handover, context);
       }
     }
   }
@@ -127,6 +117,19 @@ export class HandoverIntake {
       by: context.caller.sub,
     };
   }
+}
+
+function acceptedEvent(handoverId: string, caseId: string, received: CaseEvent, context: CommandContext): HandoverAccepted {
+  return {
+    type: 'HandoverAccepted',
+    data: {
+      handoverId,
+      caseId,
+      routedTo: received.data.org,
+      status: received.type === 'CaseReceived' ? received.data.status : 'open',
+      at: context.now.toISOString(),
+    },
+  };
 }
 
 function answerOf(accepted: HandoverAccepted): HandoverAnswer {

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { formatCalendarDate, isVolunteerActiveOn, localDateOf, volunteerDecider } from '@referral/case';
 import type { CommandContext } from '../../commands/command-context';
-import { EventSourcedStream } from '../../commands/event-sourced-stream';
+import { EventSourcedStream } from '@referral/case-workflows';
 import { ApiException } from '../../http/api-exception';
 import { CaseWork } from '../case-work';
 

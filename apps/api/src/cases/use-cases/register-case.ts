@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseDecider, isOrgId, type CaseEvent } from '@referral/case';
 import { eventMetadata, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
-import { EventSourcedStream } from '../../commands/event-sourced-stream';
+import { EventSourcedStream } from '@referral/case-workflows';
 import { Policies } from '../../commands/policies';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { ApiException } from '../../http/api-exception';

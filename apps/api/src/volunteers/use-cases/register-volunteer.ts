@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { formatCalendarDate, localDateOf, volunteerDecider, type OrgId } from '@referral/case';
 import { eventMetadata, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
-import { EventSourcedStream } from '../../commands/event-sourced-stream';
+import { EventSourcedStream } from '@referral/case-workflows';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { volunteerStream } from '../../cases/use-cases/assign-volunteer';
 import type { RegisterVolunteerDto } from '../dto/volunteer.dto';

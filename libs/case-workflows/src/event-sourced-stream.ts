@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
 import {
   WrongExpectedRevisionError,
   type EventMetadata,
@@ -7,8 +6,6 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
-import { ApiException } from '../http/api-exception';
 
 /** A domain event as the deciders produce and consume it: a wire name and plain data. */
 export interface DomainEvent {
@@ -44,14 +41,21 @@ export interface RunOptions {
 
 const MAX_ATTEMPTS = 5;
 
+/** Another writer kept changing the stream between this command's reads and its append. */
+export class ConcurrentUpdateError extends Error {
+  constructor(readonly streamId: string, readonly attempts: number) {
+    super(`Stream ${streamId} changed under ${attempts} attempts in a row`);
+    this.name = 'ConcurrentUpdateError';
+  }
+}
+
 /**
  * Load, decide, append with the expected revision. Another writer in between makes the append
  * fail; the command is then decided again on the new state, a few times with backoff, before the
- * caller gets 409.
+ * caller gets ConcurrentUpdateError.
  */
-@Injectable()
 export class EventSourcedStream {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore) {}
 
   async load<State, Event extends DomainEvent>(
     streamId: string,
@@ -83,7 +87,7 @@ export class EventSourcedStream {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt >= MAX_ATTEMPTS) {
-          throw new ApiException(409, 'concurrent-update', 'Someone else changed this at the same moment; try again');
+          throw new ConcurrentUpdateError(streamId, attempt);
         }
         await backoff(attempt);
       }
