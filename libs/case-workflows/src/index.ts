@@ -3,3 +3,4 @@ export * from './linked-case-opener';
 export * from './linked-case-reaction';
 export * from './reactor';
 export * from './event-sourced-stream';
+export * from './sla-changes';

@@ -1,0 +1,15 @@
+import type { Provider } from '@nestjs/common';
+import { SlaChangeFeed } from '@referral/case-workflows';
+import { REDIS } from '@referral/platform';
+import type { Redis } from 'ioredis';
+
+/** The process's one subscription to deadline-state changes; closed with the app. */
+export const slaFeedProvider: Provider = {
+  provide: SlaChangeFeed,
+  useFactory: async (redis: Redis) => {
+    const feed = new SlaChangeFeed(redis);
+    await feed.start();
+    return feed;
+  },
+  inject: [REDIS],
+};

@@ -1,0 +1,14 @@
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { SlaChangeFeed } from '@referral/case-workflows';
+import { slaFeedProvider } from './sla-feed.provider';
+import { SlaStreamController } from './sla-stream.controller';
+
+/** The contract's Deadlines routes. */
+@Module({ controllers: [SlaStreamController], providers: [slaFeedProvider] })
+export class SlaModule implements OnApplicationShutdown {
+  constructor(@Inject(SlaChangeFeed) private readonly feed: SlaChangeFeed) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed.stop();
+  }
+}

@@ -1,0 +1,62 @@
+import { EventEmitter } from 'node:events';
+import type { Redis } from 'ioredis';
+
+/** A change of a case's deadline state, as coordinators see it live. Ids and times only. */
+export interface SlaChange {
+  caseId: string;
+  org: string;
+  slaState: 'ok' | 'at-risk' | 'breached';
+  /** What changed: a deadline came within the at-risk window, was missed, or a breach was retracted. */
+  change: 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed';
+  dueAt?: string;
+  at: string;
+}
+
+export const SLA_CHANGES_CHANNEL = 'referral:sla-changes';
+
+/** Publishes through Redis, so every API process (and its SSE clients) hears every worker. */
+export class SlaChangePublisher {
+  constructor(private readonly redis: Redis) {}
+
+  async publish(change: SlaChange): Promise<void> {
+    await this.redis.publish(SLA_CHANGES_CHANNEL, JSON.stringify(change));
+  }
+}
+
+/**
+ * One Redis subscription per process, fanned out to every listener in it. A subscriber connection
+ * can do nothing else, so it is a duplicate of the shared one.
+ */
+export class SlaChangeFeed {
+  private readonly emitter = new EventEmitter();
+  private subscriber: Redis | null = null;
+
+  constructor(private readonly redis: Redis) {
+    this.emitter.setMaxListeners(0);
+  }
+
+  async start(): Promise<void> {
+    const subscriber = this.redis.duplicate();
+    subscriber.on('error', () => undefined);
+    subscriber.on('message', (_channel: string, message: string) => {
+      try {
+        this.emitter.emit('change', JSON.parse(message) as SlaChange);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+    await subscriber.subscribe(SLA_CHANGES_CHANNEL);
+    this.subscriber = subscriber;
+  }
+
+  listen(listener: (change: SlaChange) => void): () => void {
+    this.emitter.on('change', listener);
+    return () => this.emitter.off('change', listener);
+  }
+
+  async stop(): Promise<void> {
+    this.emitter.removeAllListeners();
+    this.subscriber?.disconnect();
+    this.subscriber = null;
+  }
+}
