@@ -1,0 +1,122 @@
+import { Queue, Worker, type Job } from 'bullmq';
+import { DEFAULTS, silentLogger, type DeadlineTimersOptions, type StartOptions, type TimerClock, type TimerHandler, type TimersLogger } from './options';
+import { startLoop, type ReconciliationHandle } from './reconciliation-loop';
+import { asTimer, delayMs, fireAtMs, timerJobId, type DeadlineTimer } from './timer';
+import { attachWorkerLogging, errorName } from './worker-logging';
+
+export interface ReconcileResult {
+  /** Future timers made sure of (a no-op for those already armed). */
+  armed: number;
+  /** Timers already due, enqueued to fire at once. */
+  fired: number;
+}
+
+const RECONCILE_PARALLELISM = 50;
+
+/**
+ * Deadline timers as BullMQ delayed jobs with deterministic ids. Delivery is at least once: a
+ * stalled job (its worker died) runs again, and re-arming a timer whose job already completed
+ * creates a new job that fires again (completed jobs are removed, so the id is free). The handler
+ * must therefore be idempotent, which the deadline decider is.
+ */
+export class DeadlineTimers {
+  private readonly queue: Queue;
+  private readonly queueName: string;
+  private readonly clock: TimerClock;
+  private readonly logger: TimersLogger;
+  private worker: Worker | null = null;
+  private readonly loops = new Set<ReconciliationHandle>();
+
+  constructor(private readonly options: DeadlineTimersOptions) {
+    this.queueName = options.queueName ?? DEFAULTS.queueName;
+    this.clock = options.clock;
+    this.logger = options.logger ?? silentLogger;
+    this.queue = new Queue(this.queueName, {
+      connection: options.connection,
+      prefix: options.prefix,
+      defaultJobOptions: {
+        attempts: options.retry?.attempts ?? DEFAULTS.attempts,
+        backoff: { type: 'exponential', delay: options.retry?.backoffMs ?? DEFAULTS.backoffMs },
+        // A finished job that stays in Redis makes a later add with its id a silent no-op.
+        removeOnComplete: true,
+        removeOnFail: { count: options.keepFailed ?? DEFAULTS.keepFailed },
+      },
+    });
+  }
+
+  /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */
+  async arm(timer: DeadlineTimer, now: Date = this.clock.now()): Promise<void> {
+    const jobId = timerJobId(timer);
+    await this.clearFailed(jobId);
+    await this.queue.add(timer.kind, { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt }, {
+      jobId,
+      delay: delayMs(timer, now),
+    });
+  }
+
+  /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
+  async cancel(timer: DeadlineTimer): Promise<void> {
+    await this.queue.remove(timerJobId(timer));
+  }
+
+  async start(handler: TimerHandler, options: StartOptions = {}): Promise<void> {
+    if (this.worker) throw new Error('DeadlineTimers already started');
+    const worker = new Worker(this.queueName, (job: Job) => handler(asTimer(job.data)), {
+      connection: this.options.connection,
+      prefix: this.options.prefix,
+      concurrency: options.concurrency ?? DEFAULTS.concurrency,
+      maxStalledCount: options.maxStalledCount ?? DEFAULTS.maxStalledCount,
+      // BullMQ merges options over its defaults, so an explicit undefined would erase one.
+      ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
+      ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
+    });
+    attachWorkerLogging(worker, this.logger);
+    this.worker = worker;
+    await worker.waitUntilReady();
+  }
+
+  /** Ends reconciliation, lets handlers under way finish, and closes worker and queue. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.loops].map((loop) => loop.stop()));
+    this.loops.clear();
+    await this.worker?.close();
+    this.worker = null;
+    await this.queue.close();
+  }
+
+  /**
+   * Makes sure every expected open timer will fire: future ones are armed, due ones are enqueued
+   * to fire now (through the worker, so they get its retries and concurrency bound). Re-arms all
+   * that Redis lost; costs nothing for timers still armed.
+   */
+  async reconcile(expected: readonly DeadlineTimer[], now: Date = this.clock.now()): Promise<ReconcileResult> {
+    let fired = 0;
+    for (let i = 0; i < expected.length; i += RECONCILE_PARALLELISM) {
+      const batch = expected.slice(i, i + RECONCILE_PARALLELISM);
+      await Promise.all(batch.map((timer) => this.arm(timer, now)));
+      fired += batch.filter((timer) => fireAtMs(timer) <= now.getTime()).length;
+    }
+    return { armed: expected.length - fired, fired };
+  }
+
+  /** Reconciles from `source` now and every `everyMs` after each run; stopped by `stop()` too. */
+  async startReconciliation(source: () => Promise<DeadlineTimer[]>, everyMs: number): Promise<ReconciliationHandle> {
+    const loop = await startLoop(
+      async () => void (await this.reconcile(await source())),
+      everyMs,
+      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorName(error) }),
+    );
+    this.loops.add(loop);
+    return {
+      stop: async () => {
+        this.loops.delete(loop);
+        await loop.stop();
+      },
+    };
+  }
+
+  /** A failed job kept for inspection would swallow the add; a re-arm must fire again. */
+  private async clearFailed(jobId: string): Promise<void> {
+    if ((await this.queue.getJobState(jobId)) === 'failed') await this.queue.remove(jobId);
+  }
+}

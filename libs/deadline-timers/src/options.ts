@@ -1,0 +1,55 @@
+import type { Redis } from 'ioredis';
+import type { DeadlineTimer } from './timer';
+
+export interface TimerClock {
+  now(): Date;
+}
+
+/** Structured log lines; fields hold ids, kinds and counts only, never personal data. */
+export interface TimersLogger {
+  error(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+}
+
+export interface DeadlineTimersOptions {
+  /** Owned by the caller, who closes it after `stop()`. BullMQ needs `maxRetriesPerRequest: null`. */
+  connection: Redis;
+  /** @defaultValue 'referral-deadlines' */
+  queueName?: string;
+  /** Redis key prefix; a unique one per test keeps tests apart. @defaultValue BullMQ's 'bull' */
+  prefix?: string;
+  /** Source of "now" for delay computation. BullMQ itself schedules by the wall clock. */
+  clock: TimerClock;
+  logger?: TimersLogger;
+  /** Retries of a failing handler. @defaultValue \{ attempts: 10, backoffMs: 1000 \} (exponential) */
+  retry?: { attempts?: number; backoffMs?: number };
+  /** Failed jobs kept for inspection. @defaultValue 1000 */
+  keepFailed?: number;
+}
+
+export type TimerHandler = (timer: DeadlineTimer) => Promise<void>;
+
+export interface StartOptions {
+  /** Timers handled at once by this process. @defaultValue 20 */
+  concurrency?: number;
+  /** How often this worker looks for jobs whose worker died. @defaultValue 30000 (BullMQ's) */
+  stalledInterval?: number;
+  /** How long a job stays claimed without lock renewal. @defaultValue 30000 (BullMQ's) */
+  lockDuration?: number;
+  /**
+   * Times a job may be recovered from a dead worker before it is failed. Higher than BullMQ's 1
+   * because the handler is idempotent and a failed timer waits for reconciliation. @defaultValue 5
+   */
+  maxStalledCount?: number;
+}
+
+export const DEFAULTS = {
+  queueName: 'referral-deadlines',
+  attempts: 10,
+  backoffMs: 1000,
+  keepFailed: 1000,
+  concurrency: 20,
+  maxStalledCount: 5,
+} as const;
+
+export const silentLogger: TimersLogger = { error: () => undefined, warn: () => undefined };

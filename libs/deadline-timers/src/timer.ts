@@ -1,0 +1,62 @@
+/** The deadlines a case can have a timer for. */
+export type DeadlineKind = 'first-contact' | 'reach-attempts' | 'at-risk';
+
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['first-contact', 'reach-attempts', 'at-risk'];
+
+/** One open deadline of one case. Ids and kinds only: a timer never carries personal data. */
+export interface DeadlineTimer {
+  readonly caseId: string;
+  readonly kind: DeadlineKind;
+  /** ISO 8601 instant. */
+  readonly dueAt: string;
+}
+
+/**
+ * Milliseconds after the due instant at which the timer fires. A deadline is missed strictly
+ * after its due instant, so firing at the instant itself would find it still open; at-risk, by
+ * contrast, begins at its instant.
+ */
+const FIRE_OFFSET_MS: Record<DeadlineKind, number> = {
+  'first-contact': 1,
+  'reach-attempts': 1,
+  'at-risk': 0,
+};
+
+export function dueAtMs(timer: DeadlineTimer): number {
+  const ms = Date.parse(timer.dueAt);
+  if (Number.isNaN(ms)) throw new RangeError(`Timer ${timer.kind} of case ${timer.caseId} has an invalid dueAt`);
+  return ms;
+}
+
+/** The epoch millisecond at which the timer must fire. */
+export function fireAtMs(timer: DeadlineTimer): number {
+  return dueAtMs(timer) + FIRE_OFFSET_MS[timer.kind];
+}
+
+/** Delay for BullMQ from `now`; 0 once the fire instant has passed. */
+export function delayMs(timer: DeadlineTimer, now: Date): number {
+  return Math.max(0, fireAtMs(timer) - now.getTime());
+}
+
+/**
+ * Deterministic BullMQ job id: the same timer always maps to the same job, so arming twice is one
+ * job. BullMQ reserves ':' (key separator) and rejects all-digit ids; the kind prefix avoids both.
+ */
+export function timerJobId(timer: DeadlineTimer): string {
+  if (!DEADLINE_KINDS.includes(timer.kind)) throw new RangeError(`Unknown deadline kind ${String(timer.kind)}`);
+  if (timer.caseId.includes(':')) throw new RangeError(`Case id ${timer.caseId} contains ':'`);
+  return `${timer.kind}.${timer.caseId}.${dueAtMs(timer)}`;
+}
+
+/** Reads a timer back from job data, rejecting anything that is not one. */
+export function asTimer(data: unknown): DeadlineTimer {
+  const candidate = data as Partial<DeadlineTimer> | null;
+  if (
+    typeof candidate?.caseId !== 'string' ||
+    typeof candidate.dueAt !== 'string' ||
+    !DEADLINE_KINDS.includes(candidate.kind as DeadlineKind)
+  ) {
+    throw new TypeError('Job data is not a deadline timer');
+  }
+  return { caseId: candidate.caseId, kind: candidate.kind as DeadlineKind, dueAt: candidate.dueAt };
+}

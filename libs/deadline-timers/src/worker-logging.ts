@@ -1,0 +1,31 @@
+import type { Job, Worker } from 'bullmq';
+import type { TimersLogger } from './options';
+
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'unknown';
+}
+
+/**
+ * Reports handler failures, recovered stalls and connection errors. Only the error's name is
+ * logged: a message may quote personal data from the case. Without an 'error' listener an
+ * EventEmitter would throw on a Redis hiccup.
+ */
+export function attachWorkerLogging(worker: Worker, logger: TimersLogger): void {
+  worker.on('failed', (job: Job | undefined, error: Error) => {
+    const attempts = job?.opts.attempts ?? 1;
+    logger.error('Deadline timer handler failed', {
+      jobId: job?.id,
+      kind: job?.data?.kind,
+      caseId: job?.data?.caseId,
+      attempt: job?.attemptsMade,
+      willRetry: job ? job.attemptsMade < attempts : false,
+      error: errorName(error),
+    });
+  });
+  worker.on('stalled', (jobId: string) => {
+    logger.warn('Deadline timer job stalled (its worker died); running it again', { jobId });
+  });
+  worker.on('error', (error: Error) => {
+    logger.error('Deadline timer worker error', { error: errorName(error) });
+  });
+}
