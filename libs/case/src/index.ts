@@ -44,7 +44,7 @@ export { mapPersonalData, PERSONAL_DATA_FIELD } from './case/personal-data';
 export type { Handover, PersonInput, CrimeInput, ConsentInput } from './case/intake-input';
 export * from './case/case-events';
 export type * from './case/case-commands';
-export type { CaseState, CaseRecord, NoCase, ContactFact } from './case/case-state';
+export type { CaseState, CaseRecord, NoCase, ContactFact, CaseDeadlines, DeadlineFact } from './case/case-state';
 export { initialCaseState } from './case/case-state';
 export type { CaseDecision } from './case/case-decision';
 export { decideCase } from './case/decide-case';
@@ -66,3 +66,9 @@ export { volunteerDecider } from './volunteer/volunteer-decider';
 
 export { slaDeadlines } from './deadlines/sla-deadlines';
 export type { SlaDeadlines } from './deadlines/sla-deadlines';
+export { pendingDeadlines } from './deadlines/pending-deadlines';
+export type { PendingDeadline } from './deadlines/pending-deadlines';
+export { slaStatus, hasStandingBreach } from './deadlines/sla-status';
+export type { SlaStatus } from './deadlines/sla-status';
+export { firstContactBy, reachStandingBy } from './deadlines/deadline-rules';
+export type { ReachStanding } from './deadlines/deadline-rules';

@@ -4,6 +4,7 @@
  */
 import { defaultCoveragePolicy, defaultSlaPolicy } from '../src/config/default-policies';
 import type {
+  CheckDeadlines,
   CloseCase,
   LinkToOtherParty,
   ReceiveHandover,
@@ -104,6 +105,9 @@ export const linkToOtherParty = (changes: Partial<LinkToOtherParty> = {}): LinkT
   now: NOW,
   ...changes,
 });
+
+/** A deadline check at `now` (the timer's or reconciliation's clock). */
+export const checkDeadlines = (now: string, caseId = CASE_ID): CheckDeadlines => ({ type: 'CheckDeadlines', caseId, now });
 
 /** The events a command produces on a fresh stream: a history for `given`. */
 export function eventsOf(command: CaseCommand, history: readonly CaseEvent[] = []): CaseEvent[] {

@@ -20,7 +20,8 @@ export type CaseCommand =
   | RecordContact
   | LinkToOtherParty
   | OpenLinkedCase
-  | CloseCase;
+  | CloseCase
+  | CheckDeadlines;
 
 export interface ReceiveHandover {
   readonly type: 'ReceiveHandover';
@@ -120,4 +121,16 @@ export interface CloseCase {
   /** A coordinator's override of the reach-attempt rule (the app checks the role). */
   readonly override?: { readonly reason: string };
   readonly by?: string;
+}
+
+/**
+ * Records what the facts say about the case's deadlines at `now`: each breach whose due time has
+ * passed, with its true due time, exactly once. Sent by timers and reconciliation, possibly
+ * early, late or twice; nothing to do answers `{ok: true, events: []}`.
+ */
+export interface CheckDeadlines {
+  readonly type: 'CheckDeadlines';
+  readonly caseId: string;
+  /** The app's clock (ISO instant). */
+  readonly now: string;
 }

@@ -3,7 +3,10 @@ import { RoutingReason } from '../routing/route-case';
 import { CaseOwner, OrgId } from '../shared/org';
 import { Area, CaseSource, Crime, PersonFacts } from './case-facts';
 import { ContactChannel, ContactOutcome } from './contact';
+import { DeadlineEvent } from './deadline-events';
 import { PersonalData } from './personal-data';
+
+export * from './deadline-events';
 
 /**
  * The case stream's events (`case-<caseId>`). Wire names and fields are a contract with the HTTP
@@ -11,7 +14,14 @@ import { PersonalData } from './personal-data';
  * event has `caseId`, `org` (who holds the case when it happens) and `at` (when it happened,
  * UTC ISO-8601). Personal data appears only in `personalData` (see `personal-data.ts`).
  */
-export type CaseEvent = CaseReceived | TriageResolved | VolunteerAssigned | ContactRecorded | PersonLinked | CaseClosed;
+export type CaseEvent =
+  | CaseReceived
+  | TriageResolved
+  | VolunteerAssigned
+  | ContactRecorded
+  | PersonLinked
+  | CaseClosed
+  | DeadlineEvent;
 export type CaseEventType = CaseEvent['type'];
 
 export type AgeSource = 'personal-identity-number' | 'birth-date' | 'victim-birth-date';

@@ -18,6 +18,26 @@ export interface ContactFact {
   readonly inEveningWindow: boolean;
 }
 
+/**
+ * One deadline of the holder's current clock, and what its history recorded about it. A breach
+ * event applies to the fact with the same rule and `dueAt` (a new clock brings new facts).
+ */
+export interface DeadlineFact {
+  readonly dueAt: string;
+  /** The recorded breach's `at` (= `dueAt`); `null` while no breach is recorded. */
+  readonly missedAt: string | null;
+  /** The `detectedAt` of the recorded breach. */
+  readonly detectedAt: string | null;
+  /** When a late-typed contact retracted the breach; `null` if it stands (or none is recorded). */
+  readonly retractedAt: string | null;
+}
+
+/** The case's deadlines; both `null` while no clock runs (triage). */
+export interface CaseDeadlines {
+  readonly firstContact: DeadlineFact | null;
+  readonly reachAttempts: DeadlineFact | null;
+}
+
 /** A case as its decider sees it, folded from the case's events. */
 export interface CaseRecord {
   readonly status: 'open' | 'triage' | 'closed';
@@ -37,6 +57,7 @@ export interface CaseRecord {
   readonly personalData: PersonalData | null;
   readonly assigneeId: string | null;
   readonly contacts: readonly ContactFact[];
+  readonly deadlines: CaseDeadlines;
   readonly linkedFrom?: { readonly caseId: string; readonly org: OrgId };
   readonly linkedTo?: { readonly caseId: string; readonly org: OrgId };
   readonly closure?: { readonly reason: ClosureReason; readonly at: string };

@@ -2,6 +2,7 @@ import { CaseCommand } from './case-commands';
 import { CaseDecision } from './case-decision';
 import { CaseState } from './case-state';
 import { assignVolunteer } from './handlers/assign-volunteer';
+import { checkDeadlines } from './handlers/check-deadlines';
 import { closeCase } from './handlers/close-case';
 import { linkToOtherParty } from './handlers/link-to-other-party';
 import { openLinkedCase } from './handlers/open-linked-case';
@@ -29,5 +30,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return openLinkedCase(command, state);
     case 'CloseCase':
       return closeCase(command, state);
+    case 'CheckDeadlines':
+      return checkDeadlines(command, state);
   }
 }

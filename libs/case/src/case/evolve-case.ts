@@ -1,3 +1,4 @@
+import { evolveDeadlines, startDeadlines } from '../deadlines/deadline-facts';
 import { CaseEvent } from './case-events';
 import { CaseRecord, CaseState } from './case-state';
 
@@ -22,6 +23,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       personalData: d.personalData,
       assigneeId: null,
       contacts: [],
+      deadlines: startDeadlines(d.status === 'open' ? d.sla : null, d.at),
       ...(d.linkedFrom ? { linkedFrom: d.linkedFrom } : {}),
     };
   }
@@ -39,6 +41,7 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
         sla: event.data.sla,
         slaClockStartedAt: event.data.at,
         linkSuggested: event.data.linkSuggested,
+        deadlines: startDeadlines(event.data.sla, event.data.at),
       };
     case 'VolunteerAssigned':
       return { ...state, assigneeId: event.data.volunteerId };
@@ -50,5 +53,9 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
       return { ...state, linkedTo: { caseId: event.data.linkedCaseId, org: event.data.to } };
     case 'CaseClosed':
       return { ...state, status: 'closed', closure: { reason: event.data.reason, at: event.data.at } };
+    case 'FirstContactDeadlineMissed':
+    case 'ReachAttemptsDeadlineMissed':
+    case 'DeadlineBreachRetracted':
+      return { ...state, deadlines: evolveDeadlines(state.deadlines, event) };
   }
 }

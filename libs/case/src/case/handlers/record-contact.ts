@@ -2,13 +2,17 @@ import { FieldProblem, invalid } from '../../shared/domain-error';
 import { formatInstant } from '../../time/instant';
 import { CaseDecision } from '../case-decision';
 import { RecordContact } from '../case-commands';
-import { CaseState } from '../case-state';
+import { ContactFact, CaseState } from '../case-state';
 import { ALWAYS_REACHED_CHANNELS, isTowardsPerson } from '../contact';
 import { isInEveningWindow } from '../evening-window';
 import { checkMoment } from './moment';
+import { breachRetractions } from './retract-breaches';
 import { openCase } from './workable-case';
 
-/** One interaction, when it happened: not in the future, not before the case was received. */
+/**
+ * One interaction, when it happened: not in the future, not before the case was received. When
+ * it shows a recorded breach did not happen (typed in late), the breach is retracted after it.
+ */
 export function recordContact(command: RecordContact, state: CaseState): CaseDecision {
   const found = openCase(state, command.caseId);
   if (!found.ok) return found;
@@ -19,6 +23,16 @@ export function recordContact(command: RecordContact, state: CaseState): CaseDec
     problems.push({ path: 'outcome', message: `a ${command.channel} always reaches the person: use 'reached'` });
   }
   if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
+  const towardsPerson = isTowardsPerson(command.channel);
+  const contact: ContactFact = {
+    channel: command.channel,
+    outcome: command.outcome,
+    at: formatInstant(atMs),
+    towardsPerson,
+    reached: towardsPerson && command.outcome === 'reached',
+    inEveningWindow: record.sla !== null && isInEveningWindow(atMs, record.sla),
+  };
+  const now = formatInstant(Date.parse(command.now));
   return {
     ok: true,
     events: [
@@ -27,17 +41,13 @@ export function recordContact(command: RecordContact, state: CaseState): CaseDec
         data: {
           caseId: record.caseId,
           org: record.org,
-          channel: command.channel,
-          outcome: command.outcome,
-          at: formatInstant(atMs),
-          recordedAt: formatInstant(Date.parse(command.now)),
-          towardsPerson: isTowardsPerson(command.channel),
-          reached: isTowardsPerson(command.channel) && command.outcome === 'reached',
-          inEveningWindow: record.sla !== null && isInEveningWindow(atMs, record.sla),
+          ...contact,
+          recordedAt: now,
           ...(command.by !== undefined ? { by: command.by } : {}),
           ...(command.note !== undefined ? { personalData: { note: command.note } } : {}),
         },
       },
+      ...breachRetractions(record, contact, now, command.by),
     ],
   };
 }
