@@ -6,10 +6,11 @@ describe('@referral/case public API', () => {
     expect(api.volunteerDecider.initialState).toEqual({ status: 'none' });
     expect(api.defaultCoveragePolicy.version).toBe('coverage.v1');
     expect(api.defaultSlaPolicy.version).toBe('sla.v1');
-    for (const fn of [api.decideCase, api.evolveCase, api.routeCase, api.missingConsent, api.mapPersonalData, api.openLinkedCaseCommand, api.slaDeadlines]) {
+    for (const fn of [api.decideCase, api.evolveCase, api.routeCase, api.missingConsent, api.mapPersonalData, api.openLinkedCaseCommand, api.slaDeadlines, api.pendingDeadlines, api.slaStatus]) {
       expect(typeof fn).toBe('function');
     }
     expect(api.CLOSURE_REASONS).toContain('unreachable');
     expect(api.CONTACT_CHANNELS).toContain('accompaniment');
+    expect(api.DEADLINE_RULES).toEqual(['first-contact', 'reach-attempts']);
   });
 });
