@@ -1,0 +1,73 @@
+import { Queue } from 'bullmq';
+import { waitFor } from './support/redis-fixture';
+import { eachTest } from './support/timers-fixture';
+
+/** Real Redis; "exactly once so far" is checked once a later sentinel timer has fired. */
+describe('DeadlineTimers firing', () => {
+  const t = eachTest();
+
+  it('fires once, just after its due time', async () => {
+    const timers = t.fixture.create();
+    await timers.start(t.recorder.handler);
+    const timer = t.fixture.timer(400);
+    const sentinel = t.fixture.timer(900);
+    await timers.arm(timer);
+    await timers.arm(sentinel);
+    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    expect(t.recorder.count(timer)).toBe(1);
+    const lateness = t.recorder.firstAt(timer)! - Date.parse(timer.dueAt);
+    expect(lateness).toBeGreaterThanOrEqual(1);
+    expect(lateness).toBeLessThan(1000);
+  });
+
+  it('computes the delay from the injected clock', async () => {
+    const skewMs = 3_600_000;
+    const timers = t.fixture.create({ clock: { now: () => new Date(Date.now() - skewMs) } });
+    await timers.start(t.recorder.handler);
+    const timer = { ...t.fixture.timer(300 - skewMs) };
+    const armedAt = Date.now();
+    await timers.arm(timer);
+    await waitFor('the fire', () => t.recorder.count(timer) === 1);
+    expect(t.recorder.firstAt(timer)! - armedAt).toBeGreaterThanOrEqual(250);
+  });
+
+  it('keeps one job when armed twice, even at once', async () => {
+    const timers = t.fixture.create();
+    const timer = t.fixture.timer(300);
+    const sentinel = t.fixture.timer(700);
+    await Promise.all([timers.arm(timer), timers.arm(timer)]);
+    await timers.arm(timer);
+    await timers.arm(sentinel);
+    const queue = new Queue('referral-deadlines', { connection: t.fixture.connection, prefix: t.fixture.prefix });
+    expect(await queue.getDelayedCount()).toBe(2);
+    await queue.close();
+    await timers.start(t.recorder.handler);
+    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    expect(t.recorder.count(timer)).toBe(1);
+  });
+
+  // Completed jobs are removed, so the id is free again: a re-arm after the fire is a new job and
+  // fires again. Accepted, because the check-deadline command is idempotent.
+  it('fires again when re-armed after it completed', async () => {
+    const timers = t.fixture.create();
+    await timers.start(t.recorder.handler);
+    const timer = t.fixture.timer(200);
+    await timers.arm(timer);
+    await waitFor('the first fire', () => t.recorder.count(timer) === 1);
+    await timers.arm(timer);
+    await waitFor('the second fire', () => t.recorder.count(timer) === 2);
+  });
+
+  it('does not fire a cancelled timer; cancelling a missing one is fine', async () => {
+    const timers = t.fixture.create();
+    await timers.start(t.recorder.handler);
+    const timer = t.fixture.timer(300);
+    const sentinel = t.fixture.timer(600);
+    await timers.arm(timer);
+    await timers.arm(sentinel);
+    await timers.cancel(timer);
+    await timers.cancel(t.fixture.timer(100));
+    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    expect(t.recorder.count(timer)).toBe(0);
+  });
+});

@@ -1,0 +1,35 @@
+import { waitFor } from './support/redis-fixture';
+import { eachTest } from './support/timers-fixture';
+
+describe('DeadlineTimers handler failures', () => {
+  const t = eachTest();
+
+  it('retries a failing handler with backoff and logs ids, never the message', async () => {
+    const timers = t.fixture.create({ retry: { attempts: 5, backoffMs: 50 } });
+    await timers.start(t.recorder.handler);
+    const timer = t.fixture.timer(200);
+    t.recorder.failFirst(timer, 2);
+    await timers.arm(timer);
+    await waitFor('the successful retry', () => t.recorder.count(timer) === 1);
+    const failures = t.fixture.log.lines.filter((line) => line.message === 'Deadline timer handler failed');
+    expect(failures.map((line) => line.fields)).toEqual([
+      expect.objectContaining({ kind: 'first-contact', caseId: timer.caseId, attempt: 1, willRetry: true, error: 'Error' }),
+      expect.objectContaining({ attempt: 2, willRetry: true }),
+    ]);
+    expect(JSON.stringify(t.fixture.log.lines)).not.toMatch(/Anna|070/);
+  });
+
+  // A failed job is kept for inspection; left there, its id would make the next add a no-op.
+  it('fires again when re-armed after it failed for good', async () => {
+    const timers = t.fixture.create({ retry: { attempts: 1 } });
+    await timers.start(t.recorder.handler);
+    const timer = t.fixture.timer(100);
+    t.recorder.failFirst(timer, 1);
+    await timers.arm(timer);
+    await waitFor('the final failure', () =>
+      t.fixture.log.lines.some((line) => line.fields.caseId === timer.caseId && line.fields.willRetry === false),
+    );
+    await timers.arm(timer);
+    await waitFor('the fire after re-arming', () => t.recorder.count(timer) === 1);
+  });
+});
