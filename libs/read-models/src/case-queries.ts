@@ -1,6 +1,10 @@
 import type { SqlExecutor } from '@referral/sql';
 import { getCase, type CaseDetail, type CaseDetailOptions } from './cases/get-case';
 import { listCases, type CaseListFilter, type CasePage } from './cases/list-cases';
+import {
+  listAtRisk, listBreaches, listOpenDeadlines, slaStateOf,
+  type AtRiskCase, type AtRiskFilter, type Breach, type BreachFilter, type CaseSlaState, type OpenDeadline, type SlaStateOptions,
+} from './sla/sla-queries';
 import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
 import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer } from './volunteers/volunteer-queries';
 
@@ -34,5 +38,25 @@ export class CaseQueries {
 
   countRefusedHandovers(filter?: RefusalCountFilter): Promise<RefusedHandoverCounts> {
     return countRefusedHandovers(this.db, filter);
+  }
+
+  /** `GET /sla/breaches`: unretracted breaches, `breachedAt` in [from, to], by `breachedAt` then case id. */
+  breaches(filter: BreachFilter): Promise<Breach[]> {
+    return listBreaches(this.db, filter);
+  }
+
+  /** `GET /sla/at-risk`: open, uncontacted cases with first contact due in (now, now + withinHours]. */
+  atRisk(filter: AtRiskFilter): Promise<AtRiskCase[]> {
+    return listAtRisk(this.db, filter);
+  }
+
+  /** Every deadline timer that should be armed (reconciliation at start-up and on a schedule). */
+  openDeadlines(): Promise<OpenDeadline[]> {
+    return listOpenDeadlines(this.db);
+  }
+
+  /** One case's deadlines, attempts and breaches, with its SLA state at `options.now`. */
+  slaStateOf(caseId: string, options: SlaStateOptions): Promise<CaseSlaState | null> {
+    return slaStateOf(this.db, caseId, options);
   }
 }

@@ -1,9 +1,10 @@
 import type { ProjectionDefinition } from '@referral/projections';
 import { caseViewsProjection } from './cases/case-views.projection';
 import { handoverRefusalsProjection } from './refusals/handover-refusals.projection';
+import { slaProjection } from './sla/sla.projection';
 import { volunteersProjection } from './volunteers/volunteers.projection';
 
-export { caseViewsProjection, handoverRefusalsProjection, volunteersProjection };
+export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection };
 export { CaseQueries } from './case-queries';
 export { InvalidCursorError } from './cases/list-cursor';
 export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item';
@@ -12,10 +13,15 @@ export type { CaseDetail, CaseDetailOptions, CaseLink } from './cases/get-case';
 export type { CaseHistoryEntry } from './cases/case-history-entry';
 export type { Volunteer } from './volunteers/volunteer-queries';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
+export type {
+  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, OpenDeadline, OrgScope, SlaStateOptions,
+} from './sla/sla-queries';
+export type { SlaRule } from './sla/sla-events';
 
 /** Every read model of this library, for one runner each. */
 export const readModelProjections: readonly ProjectionDefinition[] = [
   caseViewsProjection,
   volunteersProjection,
   handoverRefusalsProjection,
+  slaProjection,
 ];

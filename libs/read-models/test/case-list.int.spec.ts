@@ -8,7 +8,7 @@ import { NOW, assign, handoverOf, registerVolunteer } from './support/scenario';
 //   c-ok        sodra        due 06-12 10:00Z  ok (48 h left)
 //   c-at-risk   vasterort    due 06-10 12:00Z  at-risk (2 h left)
 //   c-contacted vasterort    due 06-09 10:00Z  ok (a call was made in time)
-//   c-breached  vasterort    due 06-08 10:00Z  breached
+//   c-breached  vasterort    due 06-08 10:00Z  breached (recorded by the deadline check at NOW)
 //   c-closed    stodcentrum  due 06-07 10:00Z  ok (closed)
 //   c-triage    triage       no deadline       ok, last
 describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
@@ -31,6 +31,10 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
     await writer.volunteer(registerVolunteer('vol-2', 'boj-vasterort'));
     await writer.case(assign('c-breached', 'vol-1'));
     await writer.case(assign('c-at-risk', 'vol-2'));
+    // The deadline timers that have fired by NOW: only c-breached's first contact is recorded missed.
+    for (const caseId of ['c-breached', 'c-at-risk', 'c-ok', 'c-contacted', 'c-closed']) {
+      await writer.checkDeadlines(caseId, NOW);
+    }
     await fx.caughtUp();
   });
   afterAll(() => fx.dispose());
@@ -65,14 +69,24 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
     expect(await list({ slaState: 'ok' })).toEqual(['c-ok', 'c-contacted', 'c-closed', 'c-triage']);
   });
 
-  it('moves cases along as time passes, with the at-risk window strictly under 24 hours', async () => {
+  it('moves cases along as time passes, at risk from exactly 24 hours before the deadline', async () => {
     const later = new Date('2025-06-11T10:00:00.001Z'); // c-ok is due in 23:59:59.999
-    expect(await list({ now: later, slaState: 'breached' })).toEqual(['c-at-risk', 'c-breached']);
-    expect(await list({ now: later, slaState: 'at-risk' })).toEqual(['c-ok']);
+    expect(await list({ now: later, slaState: 'at-risk' })).toEqual(['c-ok', 'c-at-risk']);
     const exactlyADayBefore = new Date('2025-06-11T10:00:00.000Z');
-    expect(await list({ now: exactlyADayBefore, slaState: 'at-risk' })).toEqual([]);
+    expect(await list({ now: exactlyADayBefore, slaState: 'at-risk' })).toEqual(['c-ok', 'c-at-risk']);
+    const justOverADayBefore = new Date('2025-06-11T09:59:59.999Z');
+    expect(await list({ now: justOverADayBefore, slaState: 'at-risk' })).toEqual(['c-at-risk']);
+  });
+
+  it('calls a case breached only once its breach is recorded; overdue before that is at-risk', async () => {
     const dueNow = new Date('2025-06-10T12:00:00.000Z');
-    expect(await list({ now: dueNow, slaState: 'breached' })).toEqual(['c-at-risk', 'c-breached']);
+    const later = new Date('2025-06-11T10:00:00.001Z');
+    for (const now of [dueNow, later]) {
+      expect(await list({ now, slaState: 'breached' })).toEqual(['c-breached']);
+      expect(await list({ now, slaState: 'at-risk' })).toContain('c-at-risk');
+    }
+    // Judged before its due time, a recorded breach is still a breach: the record is the fact.
+    expect(await list({ now: new Date('2025-06-01T00:00:00.000Z'), slaState: 'breached' })).toEqual(['c-breached']);
   });
 
   it('takes an at-risk window from the caller', async () => {

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '@referral/case';
+import { deadlineHistoryEntry } from '../sla/sla-events';
 
 /** One line of a case's history as a user reads it: `{type, at, ...facts}`. */
 export interface CaseHistoryEntry {
@@ -9,7 +10,7 @@ export interface CaseHistoryEntry {
 
 /**
  * The facts a user needs from each case event. Never the store's ids (event id, revision,
- * position). A note is the user's own text, so it is shown here, and only here.
+ * position). A recorded breach and its retraction are shown too (issue 4: "visibly"). A note is the user's own text, so it is shown here, and only here.
  */
 export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
   const { type } = event;
@@ -42,6 +43,10 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       const { data } = event;
       return { type, at: data.at, reason: data.reason, ...(data.override ? { override: data.override } : {}), ...by };
     }
+    case 'FirstContactDeadlineMissed':
+    case 'ReachAttemptsDeadlineMissed':
+    case 'DeadlineBreachRetracted':
+      return deadlineHistoryEntry(event);
   }
 }
 

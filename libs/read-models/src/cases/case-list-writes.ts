@@ -1,5 +1,6 @@
 import { slaDeadlines, type CaseEvent, type CaseReceived, type SlaTerms } from '@referral/case';
 import type { SqlExecutor } from '@referral/sql';
+import { ruleOf } from '../sla/sla-events';
 import { jsonParam } from '../sql-values';
 import { personAsSent } from './person-as-sent';
 
@@ -58,8 +59,21 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
         [event.data.caseId, event.data.at, event.data.reason, position],
       );
       return;
+    case 'FirstContactDeadlineMissed':
+    case 'ReachAttemptsDeadlineMissed':
+    case 'DeadlineBreachRetracted': {
+      // A breach sets its rule's flag, a retraction clears it: a case has one due time per rule
+      // (its clock starts once, at receipt or at triage resolution).
+      const missed = event.type !== 'DeadlineBreachRetracted';
+      await tx.query(`UPDATE ${table} SET ${MISSED_COLUMN[ruleOf(event)]} = $2, updated_position = $3 WHERE case_id = $1`, [
+        event.data.caseId, missed, position,
+      ]);
+      return;
+    }
   }
 }
+
+const MISSED_COLUMN = { 'first-contact': 'first_contact_missed', 'reach-attempts': 'reach_missed' } as const;
 
 async function insertCase(data: CaseReceived['data'], tx: SqlExecutor, table: string, position: string): Promise<void> {
   const clock = firstContactClock(data.sla, data.at);

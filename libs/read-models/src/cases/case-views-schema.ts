@@ -30,6 +30,8 @@ export async function createCaseViewTables(tx: SqlExecutor, tables: TableNames<C
     reached boolean NOT NULL DEFAULT false,
     closed_at timestamptz,
     closure_reason text,
+    first_contact_missed boolean NOT NULL DEFAULT false,
+    reach_missed boolean NOT NULL DEFAULT false,
     updated_position bigint NOT NULL
   )`);
   await tx.query(

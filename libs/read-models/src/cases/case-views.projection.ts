@@ -2,6 +2,7 @@ import type { CaseEvent } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
+import { DEADLINE_EVENT_TYPES } from '../sla/sla-events';
 import { jsonParam } from '../sql-values';
 import { caseHistoryEntry } from './case-history-entry';
 import { writeCaseList } from './case-list-writes';
@@ -9,14 +10,19 @@ import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './ca
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed',
+  ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 
 export const isCaseEvent = (event: RecordedEvent): boolean => CASE_EVENT_TYPES.has(event.type);
 
-/** The worklist (`case_list`) and each case's history (`case_history`), from the case streams. */
+/**
+ * The worklist (`case_list`) and each case's history (`case_history`), from the case streams.
+ * Version 2: recorded breaches and retractions (a flag per rule on `case_list`, entries in the
+ * history), so `slaState` is `breached` from recorded facts only.
+ */
 export const caseViewsProjection: ProjectionDefinition<CaseViewTable> = {
   name: 'case_views',
-  version: 1,
+  version: 2,
   tables: CASE_VIEW_TABLES,
   setup: createCaseViewTables,
   async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<CaseViewTable>) {

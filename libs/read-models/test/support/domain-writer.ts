@@ -45,6 +45,11 @@ export class DomainWriter {
     return events;
   }
 
+  /** `CheckDeadlines` as a deadline timer or reconciliation sends it at `now`. */
+  checkDeadlines(caseId: string, now: string): Promise<readonly CaseEvent[]> {
+    return this.case({ type: 'CheckDeadlines', caseId, now });
+  }
+
   /** A handover that the consent rule refuses: only the refusal fact is recorded. */
   async refusedHandover(command: ReceiveHandover): Promise<void> {
     const decision = caseDecider.decide(command, caseDecider.initialState);
