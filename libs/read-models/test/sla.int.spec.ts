@@ -1,11 +1,7 @@
-import { defaultSlaPolicy, type RecordContact } from '@referral/case';
+import { defaultSlaPolicy } from '@referral/case';
 import { sqlBackends } from '../../../test/support/databases';
 import { openReadModels, type ReadModelFixture } from './support/read-model-fixture';
-import { NOW, assign, handoverOf, registerVolunteer } from './support/scenario';
-
-const call = (caseId: string, at: string, changes: Partial<RecordContact> = {}): RecordContact => ({
-  type: 'RecordContact', caseId, channel: 'phone', outcome: 'no-answer', at, now: NOW, ...changes,
-});
+import { NOW, assign, contactOf, handoverOf, registerVolunteer } from './support/scenario';
 
 // Received at 10:00Z (12:00 Stockholm summer time): first contact due 3 days later at the same
 // wall-clock time, reach attempts 14 days later. Deadline checks run at NOW (2025-06-10T10:00Z).
@@ -16,7 +12,7 @@ describe.each(sqlBackends)('CaseQueries.breaches on %s', (_name, open) => {
     fx = await openReadModels(open);
     const { writer } = fx;
     await writer.case(handoverOf('b-reach', '2025-05-20T10:00:00.000Z', 'vasterort')); // reach due 06-03
-    await writer.case(call('b-reach', '2025-05-21T10:00:00.000Z')); // first contact met; 1 of 3 attempts
+    await writer.case(contactOf('b-reach', '2025-05-21T10:00:00.000Z')); // first contact met; 1 of 3 attempts
     await writer.case(handoverOf('b-tie', '2025-06-05T10:00:00.000Z', 'vasterort')); // first contact due 06-08
     await writer.case(handoverOf('b-missed', '2025-06-05T10:00:00.000Z', 'vasterort'));
     await writer.case(handoverOf('b-sodra', '2025-06-06T09:00:00.000Z', 'sodra')); // due 06-09T09:00Z
@@ -99,7 +95,7 @@ describe.each(sqlBackends)('a breach retracted by a contact typed in later, on %
     expect(breached.items.map((c) => c.caseId)).toEqual(['late']);
 
     // The call was made at 09:00Z on the due day and typed in at NOW: the breach is retracted.
-    const events = await fx.writer.case(call('late', '2025-06-07T09:00:00.000Z', { by: 'vol-1' }));
+    const events = await fx.writer.case(contactOf('late', '2025-06-07T09:00:00.000Z', { by: 'vol-1' }));
     expect(events.map((e) => e.type)).toEqual(['ContactRecorded', 'DeadlineBreachRetracted']);
     await fx.writer.checkDeadlines('late', '2025-06-10T12:00:00.000Z'); // a later fire records nothing
     await fx.caughtUp();
@@ -124,7 +120,7 @@ describe.each(sqlBackends)('a breach retracted by a contact typed in later, on %
   it('a contact after the due time retracts nothing', async () => {
     await fx.writer.case(handoverOf('too-late', '2025-06-04T10:00:00.000Z', 'vasterort'));
     await fx.writer.checkDeadlines('too-late', NOW);
-    await fx.writer.case(call('too-late', '2025-06-07T10:00:00.001Z'));
+    await fx.writer.case(contactOf('too-late', '2025-06-07T10:00:00.001Z'));
     await fx.caughtUp();
     expect((await fx.queries.breaches({ orgs: ['boj-vasterort'] })).map((b) => b.caseId)).toEqual(['too-late']);
     expect(await fx.queries.getCase('too-late', { now: new Date(NOW) })).toMatchObject({ slaState: 'breached' });
@@ -147,9 +143,9 @@ describe.each(sqlBackends)('CaseQueries.atRisk on %s', (_name, open) => {
     await writer.case(handoverOf('a-due-now', '2025-06-07T10:00:00.000Z', 'vasterort')); // due exactly NOW: already due
     await writer.case(handoverOf('a-overdue', '2025-06-06T10:00:00.000Z', 'vasterort'));
     await writer.case(handoverOf('a-contacted', '2025-06-07T12:00:00.000Z', 'vasterort'));
-    await writer.case(call('a-contacted', '2025-06-07T13:00:00.000Z', { channel: 'sms' }));
+    await writer.case(contactOf('a-contacted', '2025-06-07T13:00:00.000Z', { channel: 'sms' }));
     await writer.case(handoverOf('a-other-actor', '2025-06-07T12:00:00.000Z', 'vasterort'));
-    await writer.case(call('a-other-actor', '2025-06-07T13:00:00.000Z', { channel: 'other-actor' })); // not towards the person
+    await writer.case(contactOf('a-other-actor', '2025-06-07T13:00:00.000Z', { channel: 'other-actor' })); // not towards the person
     await writer.case(handoverOf('a-closed', '2025-06-07T12:00:00.000Z', 'vasterort'));
     await writer.case({ type: 'CloseCase', caseId: 'a-closed', reason: 'declined', at: '2025-06-08T09:00:00.000Z', now: NOW });
     await writer.case(handoverOf('a-triage', '2025-06-08T10:00:00.000Z', 'triage'));

@@ -7,6 +7,7 @@ import {
   type CaseCommand,
   type CaseEvent,
   type CaseRecord,
+  type CaseState,
   type PersonLinked,
   type ReceiveHandover,
   type RegisterVolunteer,
@@ -43,6 +44,12 @@ export class DomainWriter {
       await this.case(openLinkedCaseCommand(after, linked, defaultSlaPolicy));
     }
     return events;
+  }
+
+  /** A case folded from its stream, as the decider sees it. */
+  async caseState(caseId: string): Promise<CaseState> {
+    const history = (await this.store.readStream(`case-${caseId}`)).map((e) => asDomainEvent<CaseEvent>(e));
+    return history.reduce(caseDecider.evolve, caseDecider.initialState);
   }
 
   /** `CheckDeadlines` as a deadline timer or reconciliation sends it at `now`. */

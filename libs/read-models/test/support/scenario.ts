@@ -2,7 +2,7 @@
  * Commands for read-model specs: fictional people with valid-looking personal identity numbers
  * (serials 97x, check digit computed by the case library's test helper), built on its fixtures.
  */
-import type { AssignVolunteer, OrgId, PersonInput, ReceiveHandover, RegisterVolunteer } from '@referral/case';
+import type { AssignVolunteer, OrgId, PersonInput, ReceiveHandover, RecordContact, RegisterVolunteer } from '@referral/case';
 // libs/case/testing has no index yet, so the alias `@referral/case/testing` does not resolve.
 import { receiveHandover } from '../../../case/testing/case-fixtures';
 import { syntheticPersonnummer } from '../../../case/testing/synthetic-personnummer';
@@ -61,4 +61,9 @@ export const assign = (caseId: string, volunteerId: string, org: OrgId = 'boj-va
   volunteer: { id: volunteerId, org, active: true },
   at: NOW,
   by: 'coordinator-1',
+});
+
+/** A contact recorded at NOW that happened at `at`: an unanswered phone call unless `changes` say otherwise. */
+export const contactOf = (caseId: string, at: string, changes: Partial<RecordContact> = {}): RecordContact => ({
+  type: 'RecordContact', caseId, channel: 'phone', outcome: 'no-answer', at, now: NOW, ...changes,
 });
