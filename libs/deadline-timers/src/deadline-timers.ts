@@ -3,6 +3,12 @@ import { DEFAULTS, silentLogger, type DeadlineTimersOptions, type StartOptions, 
 import { startLoop, type ReconciliationHandle } from './reconciliation-loop';
 import { asTimer, delayMs, fireAtMs, timerJobId, type DeadlineTimer } from './timer';
 import { attachWorkerLogging, errorName } from './worker-logging';
+import { Gate, sleepUntil } from './exact-instant';
+
+interface TimerJobData extends DeadlineTimer {
+  /** The instant the worker waits for before running the handler. */
+  fireAtWallMs: number;
+}
 
 export interface ReconcileResult {
   /** Future timers made sure of (a no-op for those already armed). */
@@ -14,7 +20,8 @@ export interface ReconcileResult {
 const RECONCILE_PARALLELISM = 50;
 
 /**
- * Deadline timers as BullMQ delayed jobs with deterministic ids. Delivery is at least once: a
+ * Deadline timers as BullMQ delayed jobs with deterministic ids. A job is due `earlyMs` before
+ * the timer and waits in the worker for the exact instant (see `DeadlineTimersOptions.earlyMs`). Delivery is at least once: a
  * stalled job (its worker died) runs again, and re-arming a timer whose job already completed
  * creates a new job that fires again (completed jobs are removed, so the id is free). The handler
  * must therefore be idempotent, which the deadline decider is.
@@ -24,6 +31,7 @@ export class DeadlineTimers {
   private readonly queueName: string;
   private readonly clock: TimerClock;
   private readonly logger: TimersLogger;
+  private readonly earlyMs: number;
   private worker: Worker | null = null;
   private readonly loops = new Set<ReconciliationHandle>();
 
@@ -31,6 +39,7 @@ export class DeadlineTimers {
     this.queueName = options.queueName ?? DEFAULTS.queueName;
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
+    this.earlyMs = options.earlyMs ?? DEFAULTS.earlyMs;
     this.queue = new Queue(this.queueName, {
       connection: options.connection,
       prefix: options.prefix,
@@ -47,11 +56,11 @@ export class DeadlineTimers {
   /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */
   async arm(timer: DeadlineTimer, now: Date = this.clock.now()): Promise<void> {
     const jobId = timerJobId(timer);
+    const delay = delayMs(timer, now);
+    // The fire instant on the wall clock, which BullMQ and the worker's wait both go by.
+    const data: TimerJobData = { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt, fireAtWallMs: Date.now() + delay };
     await this.clearFailed(jobId);
-    await this.queue.add(timer.kind, { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt }, {
-      jobId,
-      delay: delayMs(timer, now),
-    });
+    await this.queue.add(timer.kind, data, { jobId, delay: Math.max(0, delay - this.earlyMs) });
   }
 
   /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
@@ -61,10 +70,16 @@ export class DeadlineTimers {
 
   async start(handler: TimerHandler, options: StartOptions = {}): Promise<void> {
     if (this.worker) throw new Error('DeadlineTimers already started');
-    const worker = new Worker(this.queueName, (job: Job) => handler(asTimer(job.data)), {
+    const concurrency = options.concurrency ?? DEFAULTS.concurrency;
+    const gate = new Gate(concurrency);
+    const processJob = async (job: Job<TimerJobData>) => {
+      await sleepUntil(job.data.fireAtWallMs);
+      await gate.run(() => handler(asTimer(job.data)));
+    };
+    const worker = new Worker(this.queueName, processJob, {
       connection: this.options.connection,
       prefix: this.options.prefix,
-      concurrency: options.concurrency ?? DEFAULTS.concurrency,
+      concurrency: concurrency + (options.waitingSlots ?? DEFAULTS.waitingSlots),
       maxStalledCount: options.maxStalledCount ?? DEFAULTS.maxStalledCount,
       // BullMQ merges options over its defaults, so an explicit undefined would erase one.
       ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),

@@ -25,13 +25,21 @@ export interface DeadlineTimersOptions {
   retry?: { attempts?: number; backoffMs?: number };
   /** Failed jobs kept for inspection. @defaultValue 1000 */
   keepFailed?: number;
+  /**
+   * How early BullMQ hands a job to the worker, which then waits in memory for the exact instant.
+   * Redis ends a blocking wait only on its `hz` tick (100 ms at the default 10), so a bare delayed
+   * job fires up to a tick late. 0 leaves the timing to BullMQ alone. @defaultValue 200
+   */
+  earlyMs?: number;
 }
 
 export type TimerHandler = (timer: DeadlineTimer) => Promise<void>;
 
 export interface StartOptions {
-  /** Timers handled at once by this process. @defaultValue 20 */
+  /** Handlers run at once by this process. @defaultValue 20 */
   concurrency?: number;
+  /** Jobs this process may hold while they wait for their instant, beside those running. @defaultValue 1000 */
+  waitingSlots?: number;
   /** How often this worker looks for jobs whose worker died. @defaultValue 30000 (BullMQ's) */
   stalledInterval?: number;
   /** How long a job stays claimed without lock renewal. @defaultValue 30000 (BullMQ's) */
@@ -49,6 +57,8 @@ export const DEFAULTS = {
   backoffMs: 1000,
   keepFailed: 1000,
   concurrency: 20,
+  waitingSlots: 1000,
+  earlyMs: 200,
   maxStalledCount: 5,
 } as const;
 
