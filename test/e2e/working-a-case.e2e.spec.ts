@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { caseDecider } from '@referral/case';
+import { EventSourcedStream } from '@referral/case-workflows';
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { syntheticPersonnummer } from '@referral/case/testing';
@@ -73,7 +74,9 @@ describe('working a case (embedded service, real Redis)', () => {
     const closed = await http().post(`/api/v1/cases/${caseId}/closure`).set(tokens.volunteer).send({ reason: 'unreachable' });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
-    expect(closed.body.history.map((h: { type: string }) => h.type)).toEqual([
+    // Deadline events come from the timers at their own pace (the deadlines spec covers them).
+    const deadlineEvents = /Deadline/;
+    expect(closed.body.history.map((h: { type: string }) => h.type).filter((t: string) => !deadlineEvents.test(t))).toEqual([
       'CaseReceived', 'VolunteerAssigned', 'ContactRecorded', 'ContactRecorded', 'ContactRecorded', 'CaseClosed',
     ]);
     const afterClose = await contact(caseId, { channel: 'phone', outcome: 'no-answer' });
@@ -89,7 +92,7 @@ describe('working a case (embedded service, real Redis)', () => {
     const closed = await http().post(`/api/v1/cases/${caseId}/closure`).set(tokens.coordinator)
       .send({ reason: 'unreachable', override: { reason: 'Number disconnected' } });
     expect(closed.status).toBe(200);
-    expect(closed.body.history.at(-1)).toMatchObject({ type: 'CaseClosed', override: { reason: 'Number disconnected' } });
+    expect(closed.body.history.find((h: { type: string }) => h.type === 'CaseClosed')).toMatchObject({ override: { reason: 'Number disconnected' } });
   });
 
   it('refuses contacts in the future or before receipt, and a meeting that did not reach the person', async () => {
@@ -135,16 +138,18 @@ describe('working a case (embedded service, real Redis)', () => {
   it('opens the linked case from the worker when the request that linked died before opening it', async () => {
     const caseId = await handover({ person: { personalIdentityNumber: syntheticPersonnummer('2001-01-01', { form: 12 }) } });
     const store = service.app.get<EventStore>(EVENT_STORE);
-    const history = await store.readStream(`case-${caseId}`);
-    const state = history.reduce((s, e) => caseDecider.evolve(s, { type: e.type, data: e.data } as never), caseDecider.initialState);
     const linkedCaseId = randomUUID();
-    const decision = caseDecider.decide(
-      { type: 'LinkToOtherParty', caseId, to: 'stodcentrum', consent: true, linkedCaseId, at: clock.now().toISOString(), now: clock.now().toISOString() },
-      state,
-    );
-    if (!decision.ok) throw new Error(decision.error.message);
+    const now = clock.now().toISOString();
     // Only PersonLinked is written, as by a request that died before opening the new case.
-    await store.appendToStream(`case-${caseId}`, decision.events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data as never, metadata: { schemaVersion: 1 } })), { expectedRevision: history.at(-1)!.revision });
+    await new EventSourcedStream(store).run(
+      `case-${caseId}`,
+      caseDecider,
+      () => ({ type: 'LinkToOtherParty' as const, caseId, to: 'stodcentrum' as const, consent: true, linkedCaseId, at: now, now }),
+      (refused) => {
+        throw new Error(refused.error.message);
+      },
+      { metadata: {} },
+    );
     let opened = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
     for (let i = 0; i < 100 && opened.status !== 200; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,10 +4,11 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ClockMiddleware } from './http/clock.middleware';
 import { OperationsModule } from './operations/operations.module';
+import { ReadModelsModule } from './read-models.module';
 import { SlaModule } from './sla/sla.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [AuthModule, OperationsModule, CasesModule, SlaModule] })
+@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');

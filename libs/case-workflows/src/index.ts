@@ -4,3 +4,4 @@ export * from './linked-case-reaction';
 export * from './reactor';
 export * from './event-sourced-stream';
 export * from './sla-changes';
+export * from './deadlines';

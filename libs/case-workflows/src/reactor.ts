@@ -1,8 +1,11 @@
 import type { EventStore, RecordedEvent } from '@referral/event-store';
+import { findHeadPosition } from '@referral/projections';
 import type { SqlClient } from '@referral/sql';
 
 export interface Reaction {
   readonly name: string;
+  /** A reaction that only tells about what happens from now on starts at the head on its first run. */
+  readonly startAtHead?: boolean;
   /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
   react(event: RecordedEvent): Promise<void>;
 }
@@ -34,8 +37,10 @@ export class Reactor {
     await this.db.query(
       `CREATE TABLE IF NOT EXISTS reaction_checkpoints (name text PRIMARY KEY, position bigint NULL)`,
     );
-    await this.db.query(`INSERT INTO reaction_checkpoints (name, position) VALUES ($1, NULL) ON CONFLICT DO NOTHING`, [
+    const start = this.reaction.startAtHead ? await findHeadPosition(this.store) : null;
+    await this.db.query(`INSERT INTO reaction_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
       this.reaction.name,
+      start === null ? null : start.toString(),
     ]);
     this.controller = new AbortController();
     this.done = this.run(this.controller.signal);

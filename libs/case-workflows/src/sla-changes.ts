@@ -13,6 +13,7 @@ export interface SlaChange {
 }
 
 export const SLA_CHANGES_CHANNEL = 'referral:sla-changes';
+const SUBSCRIBE_WAIT_MS = 2000;
 
 /** Publishes through Redis, so every API process (and its SSE clients) hears every worker. */
 export class SlaChangePublisher {
@@ -45,8 +46,11 @@ export class SlaChangeFeed {
         // Not ours: ignore.
       }
     });
-    await subscriber.subscribe(SLA_CHANGES_CHANNEL);
     this.subscriber = subscriber;
+    // Wait for the subscription while Redis answers; without Redis the service still starts, and
+    // the subscription is made when Redis comes back (ioredis queues it and re-subscribes).
+    const subscribed = subscriber.subscribe(SLA_CHANGES_CHANNEL).catch(() => undefined);
+    await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
   }
 
   listen(listener: (change: SlaChange) => void): () => void {

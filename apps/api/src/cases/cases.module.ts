@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
-import { CaseQueries } from '@referral/read-models';
-import type { SqlClient } from '@referral/sql';
+import { EVENT_STORE } from '@referral/platform';
 import { Policies } from '../commands/policies';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { HandoverIntake } from '../intake/handover-intake';
@@ -28,7 +26,6 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
   controllers: [HandoversController, CasesController, VolunteersController],
   providers: [
     { provide: Policies, useValue: new Policies() },
-    { provide: CaseQueries, useFactory: (db: SqlClient) => new CaseQueries(db), inject: [READ_MODEL_DB] },
     { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
     ReadModelFreshness,
     HandoverIntake,

@@ -11,6 +11,9 @@ import type { SqlClient } from '@referral/sql';
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runners = new Map<string, ProjectionRunner>();
+  private started!: () => void;
+  /** Resolves once every runner has started (its tables and views exist). */
+  readonly ready = new Promise<void>((resolve) => (this.started = resolve));
   private registry: ProjectionRegistry | null = null;
   private reactors: Reactor[] = [];
 
@@ -35,6 +38,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       this.runners.set(projection.name, runner);
       this.local.register(projection.name, runner);
     }
+    this.started();
     // Reactions follow events up with commands (idempotent appends), from their own checkpoints.
     const log = this.logger.child({ component: 'reactions' });
     this.reactors = [
@@ -56,6 +60,14 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
 
   runner(name: string): ProjectionRunner | undefined {
     return this.runners.get(name);
+  }
+
+  /** Resolves when the projection has applied everything in the store as of now. */
+  async caughtUp(name: string, signal?: AbortSignal): Promise<void> {
+    await this.ready;
+    const runner = this.runners.get(name);
+    if (!runner) throw new Error(`No projection ${name} runs here`);
+    await runner.waitForStatus((status) => status.state === 'caught-up', signal);
   }
 
   get projectionRegistry(): ProjectionRegistry | null {

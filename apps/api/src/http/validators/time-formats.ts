@@ -39,3 +39,15 @@ export function IsDateTimeWithOffset(options?: ValidationOptions): PropertyDecor
       validator: { validate: isDateTimeWithOffset },
     });
 }
+
+/** A Stockholm date `YYYY-MM-DD` or an instant with offset (query bounds). */
+export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDateOrInstant',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: 'must be a date YYYY-MM-DD or an ISO-8601 instant with offset', ...options },
+      validator: { validate: (value: unknown) => isCalendarDate(value) || isDateTimeWithOffset(value) },
+    });
+}

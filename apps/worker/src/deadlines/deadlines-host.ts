@@ -1,0 +1,93 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DeadlineChecker,
+  Reactor,
+  SlaChangePublisher,
+  deadlineTimerReaction,
+  slaChangeReaction,
+} from '@referral/case-workflows';
+import { DeadlineTimers, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
+import type { EventStore } from '@referral/event-store';
+import { CLOCK, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS, type Clock, type Logger } from '@referral/platform';
+import { CaseQueries } from '@referral/read-models';
+import type { SqlClient } from '@referral/sql';
+import type { Redis } from 'ioredis';
+import { ProjectionsHost } from '../projections/projections-host';
+
+const SLA_PROJECTION = 'sla';
+const SHUTDOWN_WAIT_MS = 2000;
+
+/** How often every open deadline is re-armed from the read model (lost jobs, a flushed Redis). */
+export const RECONCILE_EVERY_MS = 5 * 60_000;
+
+/**
+ * Deadline timers in the worker: BullMQ jobs fire CheckDeadlines; a reaction arms and cancels
+ * them as cases change; reconciliation at start-up and on a schedule re-arms every open deadline
+ * from the read model, and checks at once those that fell due while nothing ran.
+ */
+@Injectable()
+export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timers: DeadlineTimers | null = null;
+  private reactors: Reactor[] = [];
+  private reconciliation: ReconciliationHandle | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private readonly stopping = new AbortController();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly db: SqlClient,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly projections: ProjectionsHost,
+  ) {}
+
+  /**
+   * Starts in the background: the service comes up (and says so on /health) while Redis or the
+   * read model is not there yet, and the deadlines start as soon as they are.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const log = this.logger.child({ component: 'deadlines' });
+    const logFields = { error: (message: string, fields: Record<string, unknown>) => log.error(fields, message) };
+    const timers = new DeadlineTimers({
+      connection: this.redis,
+      clock: this.clock,
+      logger: { ...logFields, warn: (message, fields) => log.warn(fields, message) },
+    });
+    this.timers = timers;
+    const publisher = new SlaChangePublisher(this.redis);
+    const checker = new DeadlineChecker(this.store, publisher, this.clock);
+    this.reactors = [
+      new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
+      new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),
+    ];
+    this.running = this.run(timers, (timer) => checker.fire(timer), log);
+  }
+
+  private async run(timers: DeadlineTimers, fire: TimerHandler, log: Logger): Promise<void> {
+    const signal = this.stopping.signal;
+    try {
+      await timers.start(fire);
+      for (const reactor of this.reactors) if (!signal.aborted) await reactor.start();
+      // Reconcile from a read model that has caught up, or deadlines of recent cases would be missed.
+      await this.projections.caughtUp(SLA_PROJECTION, signal);
+      if (signal.aborted) return;
+      const queries = new CaseQueries(this.db);
+      this.reconciliation = await timers.startReconciliation(() => queries.openDeadlines(), RECONCILE_EVERY_MS);
+    } catch (error) {
+      if (!signal.aborted) log.error({ error: (error as Error).name }, 'Deadline timers did not start');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
+    await this.reconciliation?.stop();
+    for (const reactor of this.reactors) await reactor.stop();
+    await this.timers?.stop();
+  }
+
+  get deadlineTimers(): DeadlineTimers | null {
+    return this.timers;
+  }
+}

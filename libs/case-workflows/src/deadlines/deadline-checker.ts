@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { caseDecider, slaStatus, type CaseDecision } from '@referral/case';
+import type { EventStore } from '@referral/event-store';
+import type { DeadlineTimer } from '@referral/deadline-timers';
+import { EventSourcedStream } from '../event-sourced-stream';
+import { caseStream } from '../linked-case-opener';
+import type { SlaChangePublisher } from '../sla-changes';
+import { loadCase } from './case-history';
+
+export interface Clock {
+  now(): Date;
+}
+
+/**
+ * What a fired timer does. A deadline timer sends CheckDeadlines, which records a breach at its
+ * true due time, once, or nothing (met, closed, already recorded): so a timer that fires twice,
+ * early or late changes nothing wrong. The at-risk timer records nothing; it tells coordinators.
+ */
+export class DeadlineChecker {
+  private readonly stream: EventSourcedStream;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly publisher: SlaChangePublisher,
+    private readonly clock: Clock,
+  ) {
+    this.stream = new EventSourcedStream(store);
+  }
+
+  async fire(timer: DeadlineTimer): Promise<void> {
+    if (timer.kind === 'at-risk') return this.announceAtRisk(timer);
+    const now = this.clock.now().toISOString();
+    await this.stream.run(
+      caseStream(timer.caseId),
+      caseDecider,
+      () => ({ type: 'CheckDeadlines' as const, caseId: timer.caseId, now }),
+      (refused: Extract<CaseDecision, { ok: false }>) => {
+        // A timer for a case that is not there (a test store wiped, a foreign job) has nothing to check.
+        if (refused.error.status === 404) return Promise.reject(new CaseGoneError(timer.caseId));
+        throw new Error(`CheckDeadlines refused: ${refused.error.code}`);
+      },
+      { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
+    ).catch((error: unknown) => {
+      if (!(error instanceof CaseGoneError)) throw error;
+    });
+  }
+
+  private async announceAtRisk(timer: DeadlineTimer): Promise<void> {
+    const state = await loadCase(this.store, timer.caseId);
+    const now = this.clock.now().toISOString();
+    if (state.status === 'none' || slaStatus(state, now) !== 'at-risk') return;
+    await this.publisher.publish({ caseId: state.caseId, org: state.org, slaState: 'at-risk', change: 'at-risk', dueAt: timer.dueAt, at: now });
+  }
+}
+
+class CaseGoneError extends Error {
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} does not exist`);
+  }
+}

@@ -1,0 +1,30 @@
+import type { EventStore } from '@referral/event-store';
+import type { DeadlineTimers } from '@referral/deadline-timers';
+import type { Reaction } from '../reactor';
+import { loadCase } from './case-history';
+import { desiredTimers, possibleTimers } from './desired-timers';
+
+const CASE_EVENTS = new Set([
+  'CaseReceived', 'TriageResolved', 'ContactRecorded', 'CaseClosed',
+  'FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted',
+]);
+
+/**
+ * Keeps each case's timers in line with its facts: armed when a clock starts (receipt, triage
+ * resolution, a link), cancelled when a contact, a closure or a recorded breach makes them moot.
+ * Arming is idempotent (deterministic job ids), so replaying events is harmless.
+ */
+export function deadlineTimerReaction(store: EventStore, timers: DeadlineTimers): Reaction {
+  return {
+    name: 'deadline-timers',
+    react: async (event) => {
+      if (!CASE_EVENTS.has(event.type)) return;
+      const state = await loadCase(store, String((event.data as { caseId: string }).caseId));
+      const wanted = desiredTimers(state);
+      const key = (t: { kind: string; dueAt: string }) => `${t.kind}@${t.dueAt}`;
+      const wantedKeys = new Set(wanted.map(key));
+      for (const timer of possibleTimers(state)) if (!wantedKeys.has(key(timer))) await timers.cancel(timer);
+      for (const timer of wanted) await timers.arm(timer);
+    },
+  };
+}
