@@ -35,7 +35,7 @@ describe('GET /sla/stream (Server-Sent Events, real Redis pub/sub)', () => {
     const vasterort = await connect('boj-vasterort', ['coordinator']);
     const south = await connect('boj-sodra-stockholm', ['coordinator']);
     const city = await connect('city', ['coordinator']);
-    const publisher = new SlaChangePublisher(service.app.get<Redis>(REDIS));
+    const publisher = new SlaChangePublisher(service.app.get<Redis>(REDIS), service.redisPrefix);
     // The feed subscribed to Redis before the app started, so nothing published now is missed.
     await publisher.publish(change('boj-vasterort', 'c-1'));
     await vasterort.waitFor((d) => d.caseId === 'c-1');

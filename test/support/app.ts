@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,25 +13,31 @@ export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
 export interface RunningService {
   app: NestExpressApplication;
   dataDir: string;
+  /** Each service has Redis keys and channels of its own, so suites running side by side never meet. */
+  redisPrefix: string;
   stop(): Promise<void>;
 }
 
 /** The whole service in one process, embedded, on a fresh data directory, as `npm start` runs it. */
 export async function startEmbeddedService(
   env: Record<string, string> = {},
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; dataDir?: string; keepData?: boolean } = {},
 ): Promise<RunningService> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'referral-e2e-'));
-  const config = loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', ...env });
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'referral-e2e-'));
+  const redisPrefix = `e2e-${randomBytes(6).toString('hex')}`;
+  const config = loadConfig({
+    DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: redisPrefix, ...env,
+  });
   const logger = createLogger(config.logLevel);
   const app = await createApiApp({ config, logger, clock: options.clock }, [WorkerModule]);
   await app.init();
   return {
     app,
     dataDir,
+    redisPrefix: config.redisPrefix,
     async stop() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

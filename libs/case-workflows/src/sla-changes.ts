@@ -12,15 +12,15 @@ export interface SlaChange {
   at: string;
 }
 
-export const SLA_CHANGES_CHANNEL = 'referral:sla-changes';
+export const slaChangesChannel = (prefix: string) => `${prefix}:sla-changes`;
 const SUBSCRIBE_WAIT_MS = 2000;
 
 /** Publishes through Redis, so every API process (and its SSE clients) hears every worker. */
 export class SlaChangePublisher {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: Redis, private readonly prefix: string) {}
 
   async publish(change: SlaChange): Promise<void> {
-    await this.redis.publish(SLA_CHANGES_CHANNEL, JSON.stringify(change));
+    await this.redis.publish(slaChangesChannel(this.prefix), JSON.stringify(change));
   }
 }
 
@@ -32,7 +32,7 @@ export class SlaChangeFeed {
   private readonly emitter = new EventEmitter();
   private subscriber: Redis | null = null;
 
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: Redis, private readonly prefix: string) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -49,7 +49,7 @@ export class SlaChangeFeed {
     this.subscriber = subscriber;
     // Wait for the subscription while Redis answers; without Redis the service still starts, and
     // the subscription is made when Redis comes back (ioredis queues it and re-subscribes).
-    const subscribed = subscriber.subscribe(SLA_CHANGES_CHANNEL).catch(() => undefined);
+    const subscribed = subscriber.subscribe(slaChangesChannel(this.prefix)).catch(() => undefined);
     await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
   }
 

@@ -7,6 +7,8 @@ export interface Config {
   databaseUrl: string | null;
   kurrentDbConnectionString: string | null;
   redisUrl: string;
+  /** Prefix of every Redis key and channel of this deployment (several may share one Redis). */
+  redisPrefix: string;
   /** Where the embedded store keeps its files. */
   dataDir: string;
   port: number;

@@ -36,6 +36,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const redisUrl = value('REDIS_URL') ?? 'redis://127.0.0.1:6379';
   if (!isUrl(redisUrl, ['redis:', 'rediss:'])) problem('REDIS_URL', 'must be a redis:// or rediss:// URL');
 
+  const redisPrefix = value('REDIS_PREFIX') ?? 'referral';
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(redisPrefix)) problem('REDIS_PREFIX', 'must be 1-40 letters, digits, _ or -');
+
   const port = Number(value('PORT') ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535) problem('PORT', 'must be a whole number from 0 to 65535');
 
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl,
     kurrentDbConnectionString,
     redisUrl,
+    redisPrefix,
     dataDir: value('DATA_DIR') ?? './data',
     port,
     authJwtSecret,

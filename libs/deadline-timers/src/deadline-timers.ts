@@ -51,6 +51,8 @@ export class DeadlineTimers {
         removeOnFail: { count: options.keepFailed ?? DEFAULTS.keepFailed },
       },
     });
+    // Without a listener, a connection error (Redis away) is printed to the console by BullMQ.
+    this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: error.name }));
   }
 
   /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */

@@ -8,7 +8,8 @@ import {
 } from '@referral/case-workflows';
 import { DeadlineTimers, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
-import { CLOCK, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS, type Clock, type Logger } from '@referral/platform';
+import type { Config } from '@referral/config';
+import { CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
@@ -39,6 +40,7 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CONFIG) private readonly config: Config,
     private readonly projections: ProjectionsHost,
   ) {}
 
@@ -51,11 +53,12 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     const logFields = { error: (message: string, fields: Record<string, unknown>) => log.error(fields, message) };
     const timers = new DeadlineTimers({
       connection: this.redis,
+      prefix: this.config.redisPrefix,
       clock: this.clock,
       logger: { ...logFields, warn: (message, fields) => log.warn(fields, message) },
     });
     this.timers = timers;
-    const publisher = new SlaChangePublisher(this.redis);
+    const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix);
     const checker = new DeadlineChecker(this.store, publisher, this.clock);
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
@@ -87,7 +90,9 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     await this.timers?.stop();
   }
 
-  get deadlineTimers(): DeadlineTimers | null {
-    return this.timers;
+  /** One reconciliation pass now (operators after an incident; tests). */
+  async reconcileNow(): Promise<{ armed: number; fired: number }> {
+    if (!this.timers) throw new Error('Deadline timers have not started');
+    return this.timers.reconcile(await new CaseQueries(this.db).openDeadlines());
   }
 }
