@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 import { EVENT_STORE, REDIS, systemClock } from '@referral/platform';
 import type { Redis } from 'ioredis';
+import { CaseQueries } from '@referral/read-models';
 import { DeadlinesHost } from '../../apps/worker/src/deadlines/deadlines-host';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { handoverBody } from '../support/handovers';
@@ -103,7 +104,13 @@ describe('contact deadlines through the running service (embedded, real Redis)',
         const counts = await Promise.all(caseIds.map(async (id) => missedCount(await caseEvents(service, id))));
         return counts.every((c) => c === 1) || undefined;
       }, 15_000);
-      // Once recorded, nothing is due any more: reconciling again fires nothing, so nothing can double.
+      // Once recorded (and the read model has seen it), nothing is due any more: reconciling again
+      // fires nothing, so nothing can double.
+      const queries = service.app.get(CaseQueries);
+      await eventually(async () => {
+        const open = await queries.openDeadlines();
+        return open.some((d) => caseIds.includes(d.caseId) && d.kind === 'first-contact') ? undefined : true;
+      });
       expect((await host.reconcileNow()).fired).toBe(0);
       for (const id of caseIds) expect(missedCount(await caseEvents(service, id))).toBe(1);
     });
