@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-import { SignJWT } from 'jose';
-import { loadConfig } from '@referral/config';
-import { resolveAuthSecret } from '@referral/platform';
+import { operatorToken } from './admin-token';
 import { ORG_IDS, ROLES, type CallerOrg, type Role } from '../api/src/auth/caller';
 
 /**
@@ -17,13 +15,7 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const { secret } = resolveAuthSecret(loadConfig(process.env));
-  const token = await new SignJWT({ org, roles })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub ?? `${roles[0]}@${org}`)
-    .setIssuedAt()
-    .setExpirationTime('8h')
-    .sign(new TextEncoder().encode(secret));
+  const token = await operatorToken(org, roles, sub ?? `${roles[0]}@${org}`);
   process.stdout.write(token + '\n');
 }
 

@@ -1,5 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
+import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ClockMiddleware } from './http/clock.middleware';
@@ -8,7 +9,7 @@ import { ReadModelsModule } from './read-models.module';
 import { SlaModule } from './sla/sla.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule] })
+@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');

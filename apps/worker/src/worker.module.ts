@@ -1,7 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DeadlinesHost } from './deadlines/deadlines-host';
+import { ProjectionRebuilds } from './projections/projection-rebuilds';
 import { ProjectionsHost } from './projections/projections-host';
 
-/** Subscriptions, projections and deadline timers: everything that reacts to events. */
-@Module({ providers: [ProjectionsHost, DeadlinesHost], exports: [ProjectionsHost, DeadlinesHost] })
+/**
+ * Subscriptions, projections and deadline timers: everything that reacts to events. Global, so
+ * the API's operations routes reach it when both run in one process.
+ */
+@Global()
+@Module({
+  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds],
+  exports: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds],
+})
 export class WorkerModule {}

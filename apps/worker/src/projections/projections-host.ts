@@ -70,6 +70,10 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     await runner.waitForStatus((status) => status.state === 'caught-up', signal);
   }
 
+  get eventStore(): EventStore {
+    return this.store;
+  }
+
   get projectionRegistry(): ProjectionRegistry | null {
     return this.registry;
   }
