@@ -7,9 +7,10 @@ import { ClockMiddleware } from './http/clock.middleware';
 import { OperationsModule } from './operations/operations.module';
 import { ReadModelsModule } from './read-models.module';
 import { SlaModule } from './sla/sla.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule] })
+@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');

@@ -5,6 +5,7 @@ import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type P
 import { defaultSlaPolicy } from '@referral/case';
 import { LinkedCaseOpener, Reactor, linkedCaseReaction } from '@referral/case-workflows';
 import { readModelProjections } from '@referral/read-models';
+import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
 
 /** Runs every read-model projection of this service from its checkpoint while the process lives. */
@@ -25,7 +26,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   get projections(): readonly ProjectionDefinition[] {
-    return readModelProjections;
+    return [...readModelProjections, ...statisticsProjections];
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,0 +1,58 @@
+import { isOrgId, type CaseEvent } from '@referral/case';
+import { countContact, countLinkMade } from '../counting/classify';
+import type { CountingPolicy, CountsAs } from '../counting/counting-policy';
+import { stockholmDay } from '../stockholm-day';
+import { slaFigures } from './sla-figures';
+import type { StatsCase } from './stats-case';
+
+/** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag or an SLA figure. */
+export type Figure = 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla';
+
+/** One unit (or, with `n`, several) added to a figure of an org on a Stockholm day. */
+export interface Count {
+  readonly org: string;
+  readonly day: string;
+  readonly figure: Figure;
+  readonly key: string;
+  readonly n: number;
+}
+
+/**
+ * What a case contributes by itself, in the org that holds it, on the day it was received: one
+ * handled case, a link received if a link opened it, its crime type, its flags, its SLA figures.
+ * A case in triage contributes nothing until it is resolved to an org.
+ */
+export function caseContributions(record: StatsCase | null): Count[] {
+  if (!record || !isOrgId(record.org)) return [];
+  const at = (figure: Figure, key: string): Count => ({ org: record.org, day: record.receivedDay, figure, key, n: 1 });
+  return [
+    at('handled-cases', record.genderKey),
+    ...(record.viaLink ? [at('links-received', record.genderKey)] : []),
+    at('crime-type', record.category),
+    ...record.flags.map((flag) => at('flag', flag)),
+    ...slaFigures(record).map((figure) => at('sla', figure)),
+  ];
+}
+
+const FIGURE_OF: Record<CountsAs, Figure | null> = { 'direct-contact': 'direct-contacts', action: 'actions', none: null };
+
+/** What an interaction or a link adds for the org that made it, on the day it happened, by the case's gender. */
+export function interactionCounts(policy: CountingPolicy, record: StatsCase | null, event: CaseEvent): Count[] {
+  if (!record || (event.type !== 'ContactRecorded' && event.type !== 'PersonLinked')) return [];
+  const org = event.data.org;
+  const figure = FIGURE_OF[event.type === 'ContactRecorded' ? countContact(policy, org, event.data) : countLinkMade(policy, org)];
+  return figure ? [{ org, day: stockholmDay(event.data.at), figure, key: record.genderKey, n: 1 }] : [];
+}
+
+/** `after - before + added`, merged per (org, day, figure, key), zero changes left out. */
+export function countChanges(before: readonly Count[], after: readonly Count[], added: readonly Count[]): Count[] {
+  const merged = new Map<string, Count>();
+  const add = (count: Count, sign: number) => {
+    const id = JSON.stringify([count.org, count.day, count.figure, count.key]);
+    const n = (merged.get(id)?.n ?? 0) + sign * count.n;
+    merged.set(id, { ...count, n });
+  };
+  for (const count of before) add(count, -1);
+  for (const count of [...after, ...added]) add(count, 1);
+  return [...merged.values()].filter((count) => count.n !== 0);
+}

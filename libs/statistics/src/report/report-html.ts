@@ -1,0 +1,91 @@
+import { compareGenderKeys } from '../gender-key';
+import { formatChange } from './change';
+import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type SplitFigure, type StatisticsReport } from './report';
+
+const ORG_NAMES: Record<string, string> = {
+  stodcentrum: 'Stödcentrum för unga brottsutsatta och vittnen',
+  'boj-stockholm-gotland': 'Brottsofferjouren Stockholm-Gotland',
+  'boj-sodra-stockholm': 'Brottsofferjouren Södra Stockholm',
+  'boj-vasterort': 'Brottsofferjouren Västerort',
+};
+const FIGURE_NAMES: Record<SplitFigure, string> = {
+  handledCases: 'Hanterade ärenden',
+  directContacts: 'Direkta kontakter',
+  actions: 'Åtgärder',
+  supportPersons: 'Stödpersoner',
+  linksReceived: 'Länkar mottagna',
+};
+const FLAG_NAMES: Record<string, string> = {
+  gangrelaterat: 'Gängrelaterat',
+  'vald-i-nara-relation': 'Våld i nära relation',
+  hedersrelaterat: 'Hedersrelaterat',
+};
+
+/** Text for HTML content or a quoted attribute. */
+export function escapeHtml(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const CSS = `body{font-family:Georgia,serif;margin:2em;color:#111}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;page-break-after:avoid}
+table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #999;padding:.25em .6em;text-align:right}
+th:first-child,td:first-child{text-align:left}thead th{background:#eee}.party{page-break-inside:avoid}
+@media print{body{margin:1cm}}`;
+
+function splitTable(party: PartyReport, previous: PartyReport): string {
+  const keys = [...new Set(SPLIT_FIGURES.flatMap((figure) => Object.keys(party[figure].byGender)))].sort(compareGenderKeys);
+  const head = `<tr><th></th>${SPLIT_FIGURES.map((f) => `<th>${escapeHtml(FIGURE_NAMES[f])}</th>`).join('')}</tr>`;
+  const row = (label: string, cell: (figure: SplitFigure) => string | number) =>
+    `<tr><th scope="row">${escapeHtml(label)}</th>${SPLIT_FIGURES.map((f) => `<td>${escapeHtml(cell(f))}</td>`).join('')}</tr>`;
+  return `<table><thead>${head}</thead><tbody>
+${row('Totalt', (f) => party[f].total)}
+${keys.map((key) => row(key, (f) => party[f].byGender[key] ?? 0)).join('\n')}
+${row('Föregående period', (f) => previous[f].total)}
+${row('Förändring', (f) => formatChange(party[f].total, previous[f].total))}
+</tbody></table>`;
+}
+
+function crimeTable(party: PartyReport): string {
+  if (party.crimeTypes.length === 0) return '<p>Inga ärenden under perioden.</p>';
+  const rows = party.crimeTypes
+    .map((t) => `<tr><td>${escapeHtml(t.category)}</td><td>${t.cases}</td><td>${escapeHtml(`${Math.round(t.share * 100)} %`)}</td></tr>`)
+    .join('\n');
+  return `<table><thead><tr><th>Brottstyp</th><th>Ärenden</th><th>Andel</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function flagsAndSla(party: PartyReport): string {
+  const flags = REPORT_FLAGS.map((flag) => `<tr><td>${escapeHtml(FLAG_NAMES[flag] ?? flag)}</td><td>${party.flags[flag] ?? 0}</td></tr>`).join('');
+  const s = party.sla;
+  const sla = [
+    ['Första kontakt i tid', s.firstContactOnTime], ['Första kontakt sen', s.firstContactLate], ['Första kontakt öppen', s.firstContactOpen],
+    ['Kontaktförsök uppfyllda', s.reachAttemptsMet], ['Kontaktförsök brustna', s.reachAttemptsBreached],
+  ].map(([label, n]) => `<tr><td>${escapeHtml(label)}</td><td>${n}</td></tr>`).join('');
+  return `<table><thead><tr><th>Markering</th><th>Ärenden</th></tr></thead><tbody>${flags}</tbody></table>
+<table><thead><tr><th>Åtaganden</th><th>Ärenden</th></tr></thead><tbody>${sla}</tbody></table>`;
+}
+
+/**
+ * A printable, self-contained report page laid out like the yearly report: per party the figures
+ * with their gender split underneath and the change against `previous` (the period of the same
+ * length before), crime types, flags and SLA counts. Inline CSS, every text escaped, no scripts.
+ */
+export function reportToHtml(report: StatisticsReport, previous: StatisticsReport): string {
+  const { from, to } = report.period;
+  const parties = report.parties
+    .map((party, index) => `<section class="party"><h2>${escapeHtml(ORG_NAMES[party.org] ?? party.org)}</h2>
+${splitTable(party, previous.parties[index]!)}
+${crimeTable(party)}
+${flagsAndSla(party)}
+</section>`)
+    .join('\n');
+  const totals = SPLIT_FIGURES.map(
+    (f) => `<tr><td>${escapeHtml(FIGURE_NAMES[f])}</td><td>${report.total[f]}</td><td>${previous.total[f]}</td><td>${escapeHtml(formatChange(report.total[f], previous.total[f]))}</td></tr>`,
+  ).join('');
+  return `<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(`Verksamhetsstatistik ${from} – ${to}`)}</title><style>${CSS}</style></head>
+<body><h1>${escapeHtml(`Verksamhetsstatistik ${from} – ${to}`)}</h1>
+<p>${escapeHtml(`Jämförelse med föregående period ${previous.period.from} – ${previous.period.to}.`)}</p>
+${parties}
+<section class="party"><h2>Totalt</h2><table><thead><tr><th></th><th>Perioden</th><th>Föregående</th><th>Förändring</th></tr></thead><tbody>${totals}</tbody></table></section>
+</body></html>
+`;
+}
