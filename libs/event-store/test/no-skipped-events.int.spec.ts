@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import { APPEND_SQL, appendParams, PostgresEventStore, type NewEvent, type RecordedEvent } from '@referral/event-store';
 import type { PgSqlClient } from '@referral/sql';
 import { freshPostgresSchema, type TestDatabase } from '../../../test/support/databases';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { waitUntil } from './support/wait-until';
 
 const WRITERS = 8;

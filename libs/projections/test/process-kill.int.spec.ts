@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PostgresEventStore, type RecordedEvent } from '@referral/event-store';
 import { freshPostgresSchema, TEST_DATABASE_URL, type TestDatabase } from '../../../test/support/databases';
-import { randomInt, seededRandom } from './support/seeded-random';
+import { randomInt, seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally } from './support/tally-projection';
 import { appendWorkload, readEverything } from './support/workload';
 

@@ -2,7 +2,7 @@ import { formatRebuildProgress, rebuildProjection, type RebuildProgress } from '
 import { sqlBackends } from '../../../test/support/databases';
 import { openFixture, type Fixture } from './support/fixture';
 import { pausingStore } from './support/pausing-store';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally, tallyProjection } from './support/tally-projection';
 import { appendWorkload, readEverything } from './support/workload';
 

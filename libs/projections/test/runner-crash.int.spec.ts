@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@referral/event-store';
 import { sqlBackends } from '../../../test/support/databases';
 import { FaultySqlClient, type CrashPlan } from './support/faulty-sql-client';
 import { openFixture, type Fixture } from './support/fixture';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally, tallyProjection } from './support/tally-projection';
 import { appendWorkload, readEverything } from './support/workload';
 

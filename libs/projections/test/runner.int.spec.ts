@@ -1,7 +1,7 @@
 import { WaitForPositionTimeoutError } from '@referral/projections';
 import { sqlBackends } from '../../../test/support/databases';
 import { openFixture, recordingLogger, type Fixture } from './support/fixture';
-import { seededRandom } from './support/seeded-random';
+import { seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally, tallyProjection } from './support/tally-projection';
 import { appendWorkload, readEverything } from './support/workload';
 

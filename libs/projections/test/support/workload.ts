@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
-import { randomInt } from './seeded-random';
+import { randomInt } from '../../../../test/support/seeded-random';
 
 /** Appends `count` events over a few streams, in appends of 1..5 events, amounts from `random`. */
 export async function appendWorkload(store: EventStore, count: number, random: () => number, streams = 4): Promise<bigint> {

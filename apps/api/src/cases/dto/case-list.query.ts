@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
 
-export class CaseListQuery {
+export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'closed', 'triage'] })
   @IsOptional() @IsIn(['open', 'closed', 'triage'])
   status?: 'open' | 'closed' | 'triage';
@@ -14,12 +14,4 @@ export class CaseListQuery {
   @ApiPropertyOptional({ enum: ['ok', 'at-risk', 'breached'] })
   @IsOptional() @IsIn(['ok', 'at-risk', 'breached'])
   slaState?: 'ok' | 'at-risk' | 'breached';
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
 }

@@ -1,17 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { PageQuery } from '../../http/page.query';
 import { IsDateOrInstant } from '../../http/validators/time-formats';
 
-export class PageQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(200)
-  cursor?: string;
-}
 
 export class BreachesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD (Stockholm, from the start of that day) or an instant with offset' })
