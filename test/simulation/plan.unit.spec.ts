@@ -56,6 +56,11 @@ describe('the simulation plan', () => {
     expect(contacts.filter((s) => s.kind === 'contact' && s.evening).length).toBeGreaterThan(contacts.length * 0.1);
     const calls = contacts.filter((s) => s.kind === 'contact' && s.body.channel === 'phone');
     expect(calls.every((s) => s.kind === 'contact' && hourOf(s.body.at) >= 8 && hourOf(s.body.at) < 21)).toBe(true);
+    const receivedAt = new Map(YEAR.steps.flatMap((s) => (s.kind === 'handover' ? [[s.caseKey, s.atMs] as const] : [])));
+    const firstContact = new Map<string, number>();
+    for (const s of contacts) if (s.kind === 'contact' && !firstContact.has(s.caseKey)) firstContact.set(s.caseKey, s.atMs);
+    const late = [...firstContact].filter(([key, at]) => receivedAt.has(key) && at - receivedAt.get(key)! > 3 * 86_400_000);
+    expect(late.length).toBeGreaterThan(firstContact.size * 0.05);
     const handovers = YEAR.steps.filter((s) => s.kind === 'handover').map((s) => JSON.stringify(s.kind === 'handover' && s.body));
     expect(handovers.some((h) => h.includes('Rinkeby-Kista') || h.includes('Spånga-Tensta') || h.includes('Östermalm'))).toBe(true);
     expect(handovers.some((h) => h.includes('"genderLabel"'))).toBe(true);

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { SignJWT } from 'jose';
+import { createLogger, exitWith, loadConfigOrExit, resolveAuthSecret } from '@referral/platform';
+import { createApiApp } from '../api/src/create-api-app';
+import { WorkerModule } from '../worker/src/worker.module';
+import { formatTally, simulate, stderrProgress } from './simulate';
+import { duration } from './simulate/run/progress';
+
+const PARTIES = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
+const DEFAULT_SCALE = 0.25;
+
+/**
+ * `npm run demo [-- --scale X --seed N]`: the service with its embedded defaults, filled with the
+ * last twelve months of simulated work when its store is empty, until Ctrl-C.
+ */
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  const options = demoOptions(process.argv.slice(2));
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const app = await createApiApp({ config, logger }, [WorkerModule]);
+  await app.listen(config.port);
+  const base = `http://localhost:${config.port}`;
+  const { secret } = resolveAuthSecret(config);
+  const token = (org: string, roles: string[], sub: string) =>
+    new SignJWT({ org, roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('8h').sign(new TextEncoder().encode(secret));
+
+  process.on('SIGINT', () => {
+    process.stderr.write('\ndemo: stopping\n');
+    app.close().then(() => process.exit(0), exitWith);
+  });
+
+  const to = stockholmDate(-1);
+  const from = shiftMonths(stockholmDate(0), -12);
+  if (await storeIsEmpty(base, token)) {
+    process.stderr.write(`demo: the store is empty; simulating ${from} to ${to} at scale ${options.scale} (seed ${options.seed})\n`);
+    const result = await simulate({ from, to, seed: options.seed, scale: options.scale, baseUrl: base, secret, progress: stderrProgress() });
+    process.stdout.write(`${formatTally(result.tally, result.seconds)}\ndemo: the simulated year took ${duration(result.seconds)}\n`);
+  } else {
+    process.stderr.write('demo: the store already holds cases; no simulation\n');
+  }
+  process.stdout.write(await guide(base, token, { from, to }));
+}
+
+async function storeIsEmpty(base: string, token: (org: string, roles: string[], sub: string) => Promise<string>): Promise<boolean> {
+  for (const org of PARTIES) {
+    const response = await fetch(`${base}/api/v1/cases?limit=1`, { headers: { authorization: `Bearer ${await token(org, ['coordinator'], `demo@${org}`)}` } });
+    if (!response.ok) throw new Error(`GET /api/v1/cases as ${org} answered ${response.status}`);
+    if (((await response.json()) as { items: unknown[] }).items.length > 0) return false;
+  }
+  return true;
+}
+
+async function guide(
+  base: string,
+  token: (org: string, roles: string[], sub: string) => Promise<string>,
+  year: { from: string; to: string },
+): Promise<string> {
+  const roles: [string, string, string][] = [
+    ['boj-vasterort', 'coordinator', 'coordinator of Brottsofferjouren Västerort'],
+    ['boj-stockholm-gotland', 'coordinator', 'coordinator of Brottsofferjouren Stockholm-Gotland'],
+    ['boj-sodra-stockholm', 'coordinator', 'coordinator of Brottsofferjouren Södra Stockholm'],
+    ['stodcentrum', 'staff', 'staff at Stödcentrum'],
+    ['city', 'coordinator', 'city coordinator (the triage queue)'],
+    ['city', 'analyst', 'city analyst (statistics only)'],
+    ['city', 'police-integration', 'the Police integration (handovers)'],
+  ];
+  const lines = [
+    '',
+    `Referral demo running on ${base}`,
+    `  health:   ${base}/api/v1/health`,
+    `  OpenAPI:  ${base}/api/docs`,
+    `  metrics:  ${base}/api/v1/metrics`,
+    '',
+    'Tokens (npm run token -- <org> <role>[,<role>] [sub]; these are valid for 8 hours):',
+  ];
+  for (const [org, role, who] of roles) {
+    lines.push(`  ${who}: npm run -s token -- ${org} ${role}`, `    ${await token(org, [role], `${role}@${org}`)}`);
+  }
+  lines.push(
+    '',
+    'Try:',
+    `  B=${base}/api/v1; COORD=$(npm run -s token -- boj-vasterort coordinator); ANALYST=$(npm run -s token -- city analyst)`,
+    '  curl -s "$B/cases?status=open&limit=5" -H "Authorization: Bearer $COORD"',
+    '  curl -s "$B/sla/breaches" -H "Authorization: Bearer $COORD"',
+    `  curl -s "$B/statistics/report?from=${year.from}&to=${year.to}" -H "Authorization: Bearer $ANALYST"`,
+    '',
+    'Ctrl-C stops the service.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function demoOptions(argv: readonly string[]): { scale: number; seed: number } {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : undefined;
+  };
+  const scale = value('scale') ?? DEFAULT_SCALE;
+  const seed = value('seed') ?? 1;
+  if (!(scale > 0) || !Number.isInteger(seed)) throw new Error('usage: npm run demo [-- --scale X (above 0) --seed N]');
+  return { scale, seed };
+}
+
+/** Today (plus `days`) as a Stockholm date. */
+function stockholmDate(days: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+function shiftMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const shifted = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, 0)).getUTCDate();
+  shifted.setUTCDate(Math.min(day, lastDay));
+  return shifted.toISOString().slice(0, 10);
+}
+
+main().catch(exitWith);
