@@ -18,6 +18,17 @@ import { ProjectionsHost } from '../projections/projections-host';
 const SLA_PROJECTION = 'sla';
 const SHUTDOWN_WAIT_MS = 2000;
 
+/** Waits for `work`, but no longer than `ms`; answers whether it finished. */
+async function atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work.then(() => true, () => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How often every open deadline is re-armed from the read model (lost jobs, a flushed Redis). */
 export const RECONCILE_EVERY_MS = 5 * 60_000;
 
@@ -84,10 +95,13 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
-    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
+    await atMost(this.running, SHUTDOWN_WAIT_MS);
     await this.reconciliation?.stop();
     for (const reactor of this.reactors) await reactor.stop();
-    await this.timers?.stop();
+    // BullMQ waits for Redis to close its connections; without Redis, shutting down must not hang.
+    if (this.timers && !(await atMost(this.timers.stop(), SHUTDOWN_WAIT_MS))) {
+      this.logger.warn({ component: 'deadlines' }, 'Deadline timers did not close in time (is Redis away?)');
+    }
   }
 
   /** One reconciliation pass now (operators after an incident; tests). */
