@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { SignJWT } from 'jose';
 import { createLogger, exitWith, loadConfigOrExit, resolveAuthSecret } from '@referral/platform';
 import { createApiApp } from '../api/src/create-api-app';
 import { WorkerModule } from '../worker/src/worker.module';
+import { operatorToken } from './admin-token';
 import { formatTally, simulate, stderrProgress } from './simulate';
 import { duration } from './simulate/run/progress';
 
@@ -22,8 +22,7 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const base = `http://localhost:${config.port}`;
   const { secret } = resolveAuthSecret(config);
-  const token = (org: string, roles: string[], sub: string) =>
-    new SignJWT({ org, roles }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuedAt().setExpirationTime('8h').sign(new TextEncoder().encode(secret));
+  const token = (org: string, roles: string[], sub: string) => operatorToken(org, roles, sub, '8h', secret);
 
   process.on('SIGINT', () => {
     process.stderr.write('\ndemo: stopping\n');
