@@ -81,7 +81,8 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   private async run(timers: DeadlineTimers, fire: TimerHandler, log: Logger): Promise<void> {
     const signal = this.stopping.signal;
     try {
-      await timers.start(fire);
+      // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
+      await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000 });
       for (const reactor of this.reactors) if (!signal.aborted) await reactor.start();
       // Reconcile from a read model that has caught up, or deadlines of recent cases would be missed.
       await this.projections.caughtUp(SLA_PROJECTION, signal);
