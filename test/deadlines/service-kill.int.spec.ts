@@ -22,7 +22,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const QUEUE = 'referral-deadlines';
 const CASES = 30;
 /** Deadlines fall due from FIRST_DUE_MS to FIRST_DUE_MS + SPREAD_MS after the handovers start. */
-const FIRST_DUE_MS = 3_000;
+const FIRST_DUE_MS = 8_000; // after every handover is in, even on a busy machine
 const SPREAD_MS = 3_000;
 /**
  * A job in the worker's hands when the process dies (handed over 200 ms before its instant, or
