@@ -49,11 +49,20 @@ export async function applyBatch(
     const actual = positionFromRow(locked.rows[0].position);
     if (actual !== expected) throw new CheckpointMovedError(name, expected, actual);
 
-    for (const event of events) {
+    if (projection.handleBatch) {
       try {
-        await projection.handle(event, tx, tables);
+        await projection.handleBatch(events, tx, tables);
       } catch (error) {
-        throw new ProjectionHandlerError(name, event, error);
+        // A batch handler cannot say which event failed: the error names the batch's first one.
+        throw error instanceof ProjectionHandlerError ? error : new ProjectionHandlerError(name, events[0]!, error);
+      }
+    } else {
+      for (const event of events) {
+        try {
+          await projection.handle(event, tx, tables);
+        } catch (error) {
+          throw new ProjectionHandlerError(name, event, error);
+        }
       }
     }
 

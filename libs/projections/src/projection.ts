@@ -25,6 +25,12 @@ export interface ProjectionDefinition<Table extends string = string> {
   setup(tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
   /** Applies one event; runs inside the transaction that also moves the checkpoint. */
   handle(event: RecordedEvent, tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
+  /**
+   * Optional: applies a whole batch (in store order) at once, in the same transaction that moves
+   * the checkpoint. When defined the runner calls it once per batch instead of `handle` per event,
+   * so it must leave the tables exactly as `handle` on each event in turn would.
+   */
+  handleBatch?(events: readonly RecordedEvent[], tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
 }
 
 /** Structured log lines; fields never carry event data (it may hold personal data). */

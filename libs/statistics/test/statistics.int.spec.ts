@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { defaultSlaPolicy, type Gender, type OrgId, type RecordContact } from '@referral/case';
 import { sqlBackends } from '../../../test/support/databases';
 import { adultPerson, receiveHandover, registerCase } from '../../case/testing/case-fixtures';
-import { addDays, daysInPeriod, SPLIT_FIGURES, type StatisticsReport } from '../src';
+import { PostgresEventStore, type RecordedEvent } from '@referral/event-store';
+import type { TableNames } from '@referral/projections';
+import { addDays, daysInPeriod, SPLIT_FIGURES, statisticsProjection, type StatisticsReport } from '../src';
 import { openStatistics, type StatisticsFixture } from './support/statistics-fixture';
 
 const NOW = '2025-06-10T10:00:00.000Z';
@@ -137,6 +139,37 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
       }),
       { seed: 42, numRuns: 30 },
     );
+  });
+
+  it('handleBatch leaves the tables exactly as handle on each event in turn does, however the events are batched', async () => {
+    const store = await PostgresEventStore.create(fx.db.client);
+    const events: RecordedEvent[] = [];
+    for (let page; (page = await store.readAll({ after: events.at(-1)?.position ?? null, maxCount: 1000 })).length > 0; ) events.push(...page);
+    const tablesOf = (prefix: string) =>
+      Object.fromEntries(statisticsProjection.tables.map((t) => [t, `${prefix}_${t}`])) as TableNames<(typeof statisticsProjection.tables)[number]>;
+    const dump = async (tables: TableNames) => {
+      const rows = async (sql: string) => (await fx.db.client.query(sql)).rows;
+      return {
+        counts: await rows(`SELECT day::text, org, figure, key, n FROM ${tables.stats_counts} ORDER BY day, org, figure, key`),
+        cases: await rows(`SELECT * FROM ${tables.stats_cases} ORDER BY case_id`),
+        volunteers: await rows(`SELECT * FROM ${tables.stats_volunteers} ORDER BY volunteer_id`),
+      };
+    };
+    const one = tablesOf('eq_one');
+    await fx.db.client.transaction(async (tx) => {
+      await statisticsProjection.setup(tx, one);
+      for (const event of events) await statisticsProjection.handle(event, tx, one);
+    });
+    const expected = await dump(one);
+    expect(expected.counts.length).toBeGreaterThan(0);
+    for (const size of [2, 3, 7, events.length]) {
+      const batched = tablesOf(`eq_b${size}`);
+      await fx.db.client.transaction(async (tx) => {
+        await statisticsProjection.setup(tx, batched);
+        for (let i = 0; i < events.length; i += size) await statisticsProjection.handleBatch!(events.slice(i, i + size), tx, batched);
+      });
+      expect(await dump(batched)).toEqual(expected);
+    }
   });
 
   it('keeps no personal data and answers no case ids', async () => {

@@ -3,7 +3,7 @@ import { countContact, countLinkMade } from '../counting/classify';
 import type { CountingPolicy, CountsAs } from '../counting/counting-policy';
 import { stockholmDay } from '../stockholm-day';
 import { slaFigures } from './sla-figures';
-import type { StatsCase } from './stats-case';
+import { evolveStatsCase, type StatsCase } from './stats-case';
 
 /** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag or an SLA figure. */
 export type Figure = 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla';
@@ -55,4 +55,17 @@ export function countChanges(before: readonly Count[], after: readonly Count[], 
   for (const count of before) add(count, -1);
   for (const count of [...after, ...added]) add(count, 1);
   return [...merged.values()].filter((count) => count.n !== 0);
+}
+
+/** What one case event does: the case after it and the count changes it makes. */
+export interface CaseStep {
+  readonly after: StatsCase;
+  readonly counts: Count[];
+}
+
+/** The case and count changes after `event` (pure); `null` for an event of a case never received. */
+export function stepStatsCase(policy: CountingPolicy, before: StatsCase | null, event: CaseEvent): CaseStep | null {
+  const after = evolveStatsCase(before, event);
+  if (!after) return null;
+  return { after, counts: countChanges(caseContributions(before), caseContributions(after), interactionCounts(policy, after, event)) };
 }

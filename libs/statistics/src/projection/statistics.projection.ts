@@ -4,30 +4,84 @@ import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
 import type { CountingPolicy } from '../counting/counting-policy';
 import { defaultCountingPolicy } from '../counting/default-counting-policy';
-import { genderKey } from '../gender-key';
-import { caseContributions, countChanges, interactionCounts } from './contributions';
+import { stepStatsCase, type Count } from './contributions';
 import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from './statistics-schema';
-import { evolveStatsCase } from './stats-case';
-import { addCounts, loadStatsCase, saveStatsCase } from './stats-case-rows';
+import type { StatsCase } from './stats-case';
+import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
+import { evolveStatsVolunteer, type StatsVolunteer } from './stats-volunteer';
 
 const CASE_EVENTS = new Set<string>([
   'CaseReceived', 'TriageResolved', 'ContactRecorded', 'PersonLinked',
   'FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted',
 ]);
+const VOLUNTEER_EVENTS = new Set<string>(['VolunteerRegistered', 'VolunteerDeactivated']);
 
-async function handleVolunteer(event: VolunteerEvent, tx: SqlExecutor, tables: TableNames<StatisticsTable>): Promise<void> {
-  if (event.type === 'VolunteerRegistered') {
-    const { data } = event;
-    await tx.query(
-      `INSERT INTO ${tables.stats_volunteers} (volunteer_id, org, gender_key, active_from) VALUES ($1, $2, $3, $4::date)
-       ON CONFLICT (volunteer_id) DO NOTHING`,
-      [data.volunteerId, data.org, genderKey(data.gender, data.genderLabel), data.activeFrom],
-    );
-  } else {
-    await tx.query(`UPDATE ${tables.stats_volunteers} SET active_until = $2::date WHERE volunteer_id = $1`, [
-      event.data.volunteerId, event.data.activeUntil,
-    ]);
+const caseEventOf = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as unknown as CaseEvent;
+const volunteerEventOf = (recorded: RecordedEvent) => ({ type: recorded.type, data: recorded.data }) as unknown as VolunteerEvent;
+
+/**
+ * Count changes summed per (day, org, figure, key). A key stays once an event changed it, even if
+ * the sum comes back to zero, so the table ends as one upsert per event would leave it.
+ */
+class CountDeltas {
+  private readonly byKey = new Map<string, Count>();
+
+  add(counts: readonly Count[]): void {
+    for (const count of counts) {
+      const id = JSON.stringify([count.day, count.org, count.figure, count.key]);
+      const n = (this.byKey.get(id)?.n ?? 0) + count.n;
+      this.byKey.set(id, { ...count, n });
+    }
   }
+
+  get all(): Count[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * Applies the events of a batch in order: loads every case and volunteer they touch in one query
+ * each, evolves them in memory (the same pure steps, one event at a time), then writes the changed
+ * cases, the changed volunteers and the summed count changes with one multi-row upsert each.
+ */
+async function applyStatistics(
+  policy: CountingPolicy,
+  events: readonly RecordedEvent[],
+  tx: SqlExecutor,
+  tables: TableNames<StatisticsTable>,
+): Promise<void> {
+  const caseEvents = events.filter((e) => CASE_EVENTS.has(e.type)).map(caseEventOf);
+  const volunteerEvents = events.filter((e) => VOLUNTEER_EVENTS.has(e.type)).map(volunteerEventOf);
+
+  if (volunteerEvents.length > 0) {
+    const volunteers = await loadStatsVolunteers(tx, tables, [...new Set(volunteerEvents.map((e) => e.data.volunteerId))]);
+    const changed = new Map<string, StatsVolunteer>();
+    for (const event of volunteerEvents) {
+      const before = volunteers.get(event.data.volunteerId) ?? null;
+      const after = evolveStatsVolunteer(before, event);
+      if (!after || after === before) continue;
+      volunteers.set(after.volunteerId, after);
+      changed.set(after.volunteerId, after);
+    }
+    await saveStatsVolunteers(tx, tables, [...changed.values()]);
+  }
+
+  if (caseEvents.length === 0) return;
+  const cases = await loadStatsCases(tx, tables, [...new Set(caseEvents.map((e) => e.data.caseId))]);
+  const changed = new Map<string, StatsCase>();
+  const deltas = new CountDeltas();
+  for (const event of caseEvents) {
+    const before = cases.get(event.data.caseId) ?? null;
+    const step = stepStatsCase(policy, before, event);
+    if (!step) continue;
+    if (step.after !== before) {
+      cases.set(step.after.caseId, step.after);
+      changed.set(step.after.caseId, step.after);
+    }
+    deltas.add(step.counts);
+  }
+  await saveStatsCases(tx, tables, [...changed.values()]);
+  await addCounts(tx, tables, deltas.all);
 }
 
 /** The statistics read model under the given counting rules. */
@@ -37,19 +91,9 @@ export function statisticsProjectionWith(policy: CountingPolicy): ProjectionDefi
     version: 1,
     tables: STATISTICS_TABLES,
     setup: setupStatisticsTables,
-    async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<StatisticsTable>) {
-      if (recorded.type === 'VolunteerRegistered' || recorded.type === 'VolunteerDeactivated') {
-        await handleVolunteer({ type: recorded.type, data: recorded.data } as unknown as VolunteerEvent, tx, tables);
-        return;
-      }
-      if (!CASE_EVENTS.has(recorded.type)) return;
-      const event = { type: recorded.type, data: recorded.data } as unknown as CaseEvent;
-      const before = await loadStatsCase(tx, tables, event.data.caseId);
-      const after = evolveStatsCase(before, event);
-      if (!after) return;
-      if (after !== before) await saveStatsCase(tx, tables, after);
-      await addCounts(tx, tables, countChanges(caseContributions(before), caseContributions(after), interactionCounts(policy, after, event)));
-    },
+    handle: (event: RecordedEvent, tx: SqlExecutor, tables: TableNames<StatisticsTable>) => applyStatistics(policy, [event], tx, tables),
+    handleBatch: (events: readonly RecordedEvent[], tx: SqlExecutor, tables: TableNames<StatisticsTable>) =>
+      applyStatistics(policy, events, tx, tables),
   };
 }
 
