@@ -5,3 +5,4 @@ export * from './reactor';
 export * from './event-sourced-stream';
 export * from './sla-changes';
 export * from './deadlines';
+export * from './append-new-stream';

@@ -7,8 +7,10 @@ import {
   type PersonLinked,
   type SlaPolicy,
 } from '@referral/case';
-import { WrongExpectedRevisionError, type EventMetadata, type EventStore, type NewEvent } from '@referral/event-store';
+import type { EventMetadata, EventStore } from '@referral/event-store';
+import { appendNewStream } from './append-new-stream';
 import { deterministicUuid } from './deterministic-id';
+import { toNewEvents } from './event-sourced-stream';
 
 export const caseStream = (caseId: string) => `case-${caseId}`;
 
@@ -24,20 +26,11 @@ export class LinkedCaseOpener {
     const { linkedCaseId } = linked.data;
     const decision = caseDecider.decide(openLinkedCaseCommand(source, linked, this.sla), caseDecider.initialState);
     if (!decision.ok) throw new Error(`Linked case could not open: ${decision.error.code}`);
-    const events = decision.events.map((event: CaseEvent, i): NewEvent => ({
-      id: deterministicUuid('linked-case', linkedCaseId, String(i)),
-      type: event.type,
-      data: event.data as unknown as Record<string, unknown>,
-      metadata: { schemaVersion: 1, ...metadata },
-    }));
-    try {
-      const result = await this.store.appendToStream(caseStream(linkedCaseId), events, { expectedRevision: 'no-stream' });
-      return result.position;
-    } catch (error) {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      const written = await this.store.readStream(caseStream(linkedCaseId));
-      return written[written.length - 1].position;
-    }
+    const events = toNewEvents(decision.events, {
+      metadata,
+      eventIds: (i) => deterministicUuid('linked-case', linkedCaseId, String(i)),
+    });
+    return appendNewStream(this.store, caseStream(linkedCaseId), events);
   }
 
   /**

@@ -14,7 +14,7 @@ export interface HandoverAccepted {
 }
 
 export const handoverStream = (handoverId: string) => `handover-${handoverId}`;
-export const caseStream = (caseId: string) => `case-${caseId}`;
+export { caseStream } from '@referral/case-workflows';
 
 /** What POST /handovers answers, the first time and every time after. */
 export interface HandoverAnswer {

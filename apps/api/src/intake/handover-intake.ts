@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { caseDecider, type Handover, type CaseEvent } from '@referral/case';
+import { appendNewStream, caseStream, deterministicUuid, toNewEvents } from '@referral/case-workflows';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { domainException } from '../commands/domain-exception';
-import { deterministicUuid } from '@referral/case-workflows';
 import { eventMetadata, type CommandContext } from '../commands/command-context';
-import { toNewEvents } from '@referral/case-workflows';
 import { Policies } from '../commands/policies';
 import { ApiException } from '../http/api-exception';
-import { caseStream, handoverStream, type HandoverAccepted, type HandoverAnswer } from './handover-claim';
+import { handoverStream, type HandoverAccepted, type HandoverAnswer } from './handover-claim';
 import { handoverFingerprint } from './handover-fingerprint';
 
 export interface IntakeResult {
@@ -80,17 +79,9 @@ export class HandoverIntake {
     return this.writeCase(accepted.data.caseId, decision.events, context);
   }
 
-  private async writeCase(caseId: string, events: readonly CaseEvent[], context: CommandContext): Promise<bigint> {
-    const result = await this.store.appendToStream(
-      caseStream(caseId),
-      toNewEvents(events, { metadata: eventMetadata(context), eventIds: (i) => deterministicUuid('case', caseId, String(i)) }),
-      { expectedRevision: 'no-stream' },
-    ).catch(async (error: unknown) => {
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      const written = await this.store.readStream(caseStream(caseId));
-      return { position: written[written.length - 1].position };
-    });
-    return result.position;
+  private writeCase(caseId: string, events: readonly CaseEvent[], context: CommandContext): Promise<bigint> {
+    const eventIds = (i: number) => deterministicUuid('case', caseId, String(i));
+    return appendNewStream(this.store, caseStream(caseId), toNewEvents(events, { metadata: eventMetadata(context), eventIds }));
   }
 
   private async claim(
