@@ -35,12 +35,13 @@ import { caseStream, deterministicUuid, toNewEvents } from '@referral/case-workf
 import { DEFAULTS } from '@referral/deadline-timers';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 import { EVENT_STORE, LocalProjections, READ_MODEL_DB } from '@referral/platform';
-import { PgliteSqlClient, type SqlClient } from '@referral/sql';
+import type { SqlClient } from '@referral/sql';
 import type { Caller } from '../../apps/api/src/auth/caller';
 import { commandContext, eventMetadata } from '../../apps/api/src/commands/command-context';
 import { Policies } from '../../apps/api/src/commands/policies';
 import { ProjectionsHost } from '../../apps/worker/src/projections/projections-host';
 import { startEmbeddedService } from '../support/app';
+import { StatementCounter } from './support/pglite-statements';
 import { handoverBody } from '../support/handovers';
 
 const CASES = option('--cases', 10_000);
@@ -126,33 +127,8 @@ async function runBare(redis: Redis, prefix: string, offsets: readonly number[])
   return { stats: stats(lateness), armMs, armedBeforeFirstDue: armStarted + armMs < start };
 }
 
-/** Statements PGlite runs (queries, execs, statements inside transactions): store, projections, reactions, checks. */
-let statements = 0;
-/** Statements by their SQL's first words, while `tally` is on. */
-const bySql = new Map<string, number>();
-let tally = false;
-function countStatements(client: SqlClient): void {
-  if (!(client instanceof PgliteSqlClient)) return;
-  type Fn = (...args: unknown[]) => Promise<unknown>;
-  const counted = (fn: Fn): Fn => (...args) => {
-    statements += 1;
-    if (tally) {
-      const key = String(args[0]).replace(/\s+/g, ' ').trim().slice(0, 60);
-      bySql.set(key, (bySql.get(key) ?? 0) + 1);
-    }
-    return fn(...args);
-  };
-  const db = client.db as unknown as Record<'query' | 'exec' | 'transaction', Fn>;
-  db.query = counted(db.query.bind(db));
-  db.exec = counted(db.exec.bind(db));
-  const transaction = db.transaction.bind(db);
-  db.transaction = (work: unknown) =>
-    transaction(async (tx: Record<'query' | 'exec', Fn>) => {
-      tx.query = counted(tx.query.bind(tx));
-      tx.exec = counted(tx.exec.bind(tx));
-      return (work as (tx: unknown) => Promise<unknown>)(tx);
-    });
-}
+/** Statements PGlite runs: store, projections, reactions, checks. */
+const statements = new StatementCounter();
 
 interface Breach { caseId: string; dueMs: number; detectedMs: number; recordedMs: number }
 
@@ -195,7 +171,7 @@ async function main(): Promise<void> {
     const policies = app.get(Policies);
     const local = app.get(LocalProjections);
     const projectionNames = app.get(ProjectionsHost).projections.map((p) => p.name);
-    countStatements(db);
+    statements.attach(db);
 
     let head = 0n;
     const storeHead = async (): Promise<bigint> => {
@@ -324,7 +300,7 @@ async function main(): Promise<void> {
     const stalledBefore = stalled;
     await sleep(windowStart - Date.now());
     loop.enable();
-    const statementsBefore = statements;
+    const statementsBefore = statements.count;
     // Event-loop utilisation per second of the window: the share of the one thread that PGlite
     // (WebAssembly, synchronous), projections, reactions and the checks all share.
     // A sample that ends late (the loop was blocked) counts for the second it ends in.
@@ -335,7 +311,7 @@ async function main(): Promise<void> {
       busyPerSecond[Math.floor((Date.now() - windowStart) / 1000)] = performance.eventLoopUtilization(now, lastElu).utilization;
       lastElu = now;
     }, 1000);
-    tally = true;
+    statements.tally = true;
     const lastDue = windowStart + Math.max(...offsets);
     await sleep(lastDue + 1000 - Date.now());
     const breaches = new Map<string, Breach[]>();
@@ -365,8 +341,8 @@ async function main(): Promise<void> {
     const completeAt = Date.now();
     loop.disable();
     clearInterval(eluTimer);
-    tally = false;
-    const windowStatements = statements - statementsBefore;
+    statements.tally = false;
+    const windowStatements = statements.count - statementsBefore;
     await sleep(2000); // a doubled breach would show up now
     await collect();
     const failedInWindow = failed - failedBefore;
@@ -405,7 +381,7 @@ async function main(): Promise<void> {
     const peak = Math.max(...recordedCounts.values());
 
     const busy = busyPerSecond.filter((b) => b !== undefined);
-    const topSql = [...bySql].sort((a, b) => b[1] - a[1]).slice(0, 8)
+    const topSql = [...statements.bySql].sort((a, b) => b[1] - a[1]).slice(0, 8)
       .map(([sql, n]) => `${f(n / Math.max(1, recorded), 2)} x ${sql}`);
     const complete = missing === 0 && doubled === 0 && wrongDue === 0 && foreign === 0;
     const verdict = (target: string, ok: boolean) => `${target} ${ok ? 'PASS' : 'MISS'}`;

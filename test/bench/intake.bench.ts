@@ -20,7 +20,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Handover } from '@referral/case';
 import type { EventStore, NewEvent } from '@referral/event-store';
 import { EVENT_STORE, LocalProjections, READ_MODEL_DB } from '@referral/platform';
-import { PgliteSqlClient, type SqlClient } from '@referral/sql';
+import type { SqlClient } from '@referral/sql';
 import type { Caller } from '../../apps/api/src/auth/caller';
 import { CASE_VIEWS } from '../../apps/api/src/cases/case-work';
 import { commandContext } from '../../apps/api/src/commands/command-context';
@@ -30,6 +30,7 @@ import { HandoverIntake } from '../../apps/api/src/intake/handover-intake';
 import { ProjectionsHost } from '../../apps/worker/src/projections/projections-host';
 import { startEmbeddedService } from '../support/app';
 import { handoverBody } from '../support/handovers';
+import { StatementCounter } from './support/pglite-statements';
 import { tokenFor } from '../support/tokens';
 
 const N = Number(process.argv[2] ?? 1_000);
@@ -48,26 +49,8 @@ function handover(): Record<string, unknown> {
   return handoverBody({ handedOverAt: new Date(Date.now() - 3_600_000).toISOString() });
 }
 
-/** Statements PGlite runs (queries, execs, statements inside transactions), projections included. */
-let statements = 0;
-function countStatements(client: SqlClient): void {
-  if (!(client instanceof PgliteSqlClient)) return;
-  type Fn = (...args: unknown[]) => Promise<unknown>;
-  const counted = (fn: Fn): Fn => (...args) => {
-    statements += 1;
-    return fn(...args);
-  };
-  const db = client.db as unknown as Record<'query' | 'exec' | 'transaction', Fn>;
-  db.query = counted(db.query.bind(db));
-  db.exec = counted(db.exec.bind(db));
-  const transaction = db.transaction.bind(db);
-  db.transaction = (work: unknown) =>
-    transaction(async (tx: Record<'query' | 'exec', Fn>) => {
-      tx.query = counted(tx.query.bind(tx));
-      tx.exec = counted(tx.exec.bind(tx));
-      return (work as (tx: unknown) => Promise<unknown>)(tx);
-    });
-}
+/** Statements PGlite runs, projections included. */
+const statements = new StatementCounter();
 
 /** Accumulated over one or more runs of a phase. */
 class Phase {
@@ -87,7 +70,7 @@ class Phase {
   /** Runs `task` n times with `concurrency` in flight; a rejection counts as a failure. */
   async run(n: number, concurrency: number, task: () => Promise<void>): Promise<this> {
     let started = 0;
-    const statementsBefore = statements;
+    const statementsBefore = statements.count;
     const t0 = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: Math.min(concurrency, n) }, async () => {
@@ -103,7 +86,7 @@ class Phase {
       }),
     );
     this.seconds += Number(process.hrtime.bigint() - t0) / 1e9;
-    this.statements += statements - statementsBefore;
+    this.statements += statements.count - statementsBefore;
     this.count += n;
     return this;
   }
@@ -135,7 +118,7 @@ async function main(): Promise<void> {
     const local = app.get(LocalProjections);
     const host = app.get(ProjectionsHost);
     const projectionNames = host.projections.map((p) => p.name);
-    countStatements(app.get<SqlClient>(READ_MODEL_DB));
+    statements.attach(app.get<SqlClient>(READ_MODEL_DB));
 
     let head = 0n;
     /** Finds the store's head and lets every projection reach it, so no phase pays for another's backlog. */
