@@ -14,7 +14,17 @@ export interface Config {
   port: number;
   /** HS256 secret; null in embedded mode means "make one and keep it under dataDir". */
   authJwtSecret: string | null;
+  /** Still accepted during a rotation of the HS256 secret, so tokens signed with it keep working. */
+  authJwtSecretPrevious: string | null;
+  /** OpenID Connect issuer's key set; RS256/ES256 tokens are checked against it where set. */
   authJwksUrl: string | null;
+  /** The `iss` and `aud` an OpenID Connect token must carry; set whenever authJwksUrl is. */
+  authJwtIssuer: string | null;
+  authJwtAudience: string | null;
+  /** Leeway for `exp`, `nbf` and `iat` between our clock and the issuer's. */
+  authClockSkewSeconds: number;
+  /** The shortest time between two fetches of the key set (an unknown `kid` refetches after it). */
+  authJwksCooldownSeconds: number;
   /** 32 bytes, base64; null until personal data is encrypted. */
   piiMasterKey: Buffer | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -49,8 +49,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problem('AUTH_JWT_SECRET', 'is required outside embedded mode');
   }
 
+  const authJwtSecretPrevious = value('AUTH_JWT_SECRET_PREVIOUS');
+  if (authJwtSecretPrevious !== null && authJwtSecretPrevious.length < MIN_SECRET_LENGTH) {
+    problem('AUTH_JWT_SECRET_PREVIOUS', `must be at least ${MIN_SECRET_LENGTH} characters`);
+  } else if (authJwtSecretPrevious !== null && authJwtSecret === null) {
+    problem('AUTH_JWT_SECRET_PREVIOUS', 'is only used alongside AUTH_JWT_SECRET (the secret it rotates to)');
+  }
+
   const authJwksUrl = value('AUTH_JWKS_URL');
   if (authJwksUrl !== null && !isUrl(authJwksUrl, ['https:', 'http:'])) problem('AUTH_JWKS_URL', 'must be an https:// URL');
+
+  const authJwtIssuer = value('AUTH_JWT_ISSUER');
+  if (authJwtIssuer === null && authJwksUrl !== null) {
+    problem('AUTH_JWT_ISSUER', 'is required when AUTH_JWKS_URL is set (the iss tokens must carry)');
+  }
+  const authJwtAudience = value('AUTH_JWT_AUDIENCE');
+  if (authJwtAudience === null && authJwksUrl !== null) {
+    problem('AUTH_JWT_AUDIENCE', 'is required when AUTH_JWKS_URL is set (the aud tokens must carry)');
+  }
+
+  const authClockSkewSeconds = Number(value('AUTH_CLOCK_SKEW_SECONDS') ?? '30');
+  if (!Number.isInteger(authClockSkewSeconds) || authClockSkewSeconds < 0 || authClockSkewSeconds > 300) {
+    problem('AUTH_CLOCK_SKEW_SECONDS', 'must be a whole number of seconds from 0 to 300');
+  }
+  const authJwksCooldownSeconds = Number(value('AUTH_JWKS_COOLDOWN_SECONDS') ?? '30');
+  if (!Number.isInteger(authJwksCooldownSeconds) || authJwksCooldownSeconds < 0 || authJwksCooldownSeconds > 3600) {
+    problem('AUTH_JWKS_COOLDOWN_SECONDS', 'must be a whole number of seconds from 0 to 3600');
+  }
 
   const piiMasterKey = parseMasterKey(value('PII_MASTER_KEY'), problem);
 
@@ -67,7 +92,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: value('DATA_DIR') ?? './data',
     port,
     authJwtSecret,
+    authJwtSecretPrevious,
     authJwksUrl,
+    authJwtIssuer,
+    authJwtAudience,
+    authClockSkewSeconds,
+    authJwksCooldownSeconds,
     piiMasterKey,
     logLevel,
   };

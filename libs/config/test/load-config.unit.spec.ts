@@ -67,4 +67,44 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.piiMasterKey?.length).toBe(32);
   });
+
+  describe('OpenID Connect and secret rotation', () => {
+    const jwks = { AUTH_JWKS_URL: 'https://login.example.test/.well-known/jwks.json' };
+
+    it('needs no issuer or audience without a key set, and allows 30 s of clock skew by default', () => {
+      const config = loadConfig({});
+      expect(config).toMatchObject({
+        authJwksUrl: null, authJwtIssuer: null, authJwtAudience: null, authJwtSecretPrevious: null,
+        authClockSkewSeconds: 30, authJwksCooldownSeconds: 30,
+      });
+    });
+
+    it('requires the issuer and the audience once AUTH_JWKS_URL is set', () => {
+      expect(problemsOf(jwks)).toEqual(['AUTH_JWT_ISSUER', 'AUTH_JWT_AUDIENCE']);
+      expect(problemsOf({ ...jwks, AUTH_JWT_ISSUER: 'https://login.example.test/' })).toEqual(['AUTH_JWT_AUDIENCE']);
+    });
+
+    it('accepts a full OpenID Connect configuration', () => {
+      const config = loadConfig({
+        ...jwks, AUTH_JWT_ISSUER: 'https://login.example.test/', AUTH_JWT_AUDIENCE: 'referral', AUTH_CLOCK_SKEW_SECONDS: '5',
+      });
+      expect(config).toMatchObject({
+        authJwksUrl: jwks.AUTH_JWKS_URL, authJwtIssuer: 'https://login.example.test/', authJwtAudience: 'referral', authClockSkewSeconds: 5,
+      });
+    });
+
+    it('refuses a key set URL that is not http(s) and a clock skew that is not a sane number of seconds', () => {
+      expect(problemsOf({ AUTH_JWKS_URL: 'file:///etc/jwks.json', AUTH_JWT_ISSUER: 'i', AUTH_JWT_AUDIENCE: 'a' })).toEqual(['AUTH_JWKS_URL']);
+      expect(problemsOf({ AUTH_CLOCK_SKEW_SECONDS: 'lots' })).toEqual(['AUTH_CLOCK_SKEW_SECONDS']);
+      expect(problemsOf({ AUTH_CLOCK_SKEW_SECONDS: '-1' })).toEqual(['AUTH_CLOCK_SKEW_SECONDS']);
+      expect(problemsOf({ AUTH_JWKS_COOLDOWN_SECONDS: '1.5' })).toEqual(['AUTH_JWKS_COOLDOWN_SECONDS']);
+    });
+
+    it('takes a previous secret only beside a current one, and as long as the current must be', () => {
+      const current = { AUTH_JWT_SECRET: 'c'.repeat(32) };
+      expect(loadConfig({ ...current, AUTH_JWT_SECRET_PREVIOUS: 'p'.repeat(32) }).authJwtSecretPrevious).toBe('p'.repeat(32));
+      expect(problemsOf({ ...current, AUTH_JWT_SECRET_PREVIOUS: 'short' })).toEqual(['AUTH_JWT_SECRET_PREVIOUS']);
+      expect(problemsOf({ AUTH_JWT_SECRET_PREVIOUS: 'p'.repeat(32) })).toEqual(['AUTH_JWT_SECRET_PREVIOUS']);
+    });
+  });
 });
