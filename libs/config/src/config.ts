@@ -28,6 +28,12 @@ export interface Config {
   /** 32 bytes, base64; null until personal data is encrypted. */
   piiMasterKey: Buffer | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Browser origins allowed to call the API (CORS); empty means no cross-origin access at all. */
+  corsOrigins: string[];
+  /** Handovers one client (token `sub`) may send per minute. */
+  rateLimitIntakePerMinute: number;
+  /** Requests answered 401 that one IP may make per minute before it is refused for the rest of it. */
+  rateLimitFailedAuthPerMinute: number;
 }
 
 export interface ConfigProblem {

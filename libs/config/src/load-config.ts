@@ -82,6 +82,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problem('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const corsOrigins = parseOrigins(value('CORS_ORIGINS'), problem);
+  const rateLimitIntakePerMinute = perMinute('RATE_LIMIT_INTAKE_PER_MINUTE', value, problem, 6000);
+  const rateLimitFailedAuthPerMinute = perMinute('RATE_LIMIT_FAILED_AUTH_PER_MINUTE', value, problem, 30);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     eventStore,
@@ -100,7 +104,33 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authJwksCooldownSeconds,
     piiMasterKey,
     logLevel,
+    corsOrigins,
+    rateLimitIntakePerMinute,
+    rateLimitFailedAuthPerMinute,
   };
+}
+
+/** `https://ui.example.se,http://localhost:5173`: exact origins only, no wildcard, path or trailing slash. */
+function parseOrigins(raw: string | null, problem: (variable: string, message: string) => void): string[] {
+  if (raw === null) return [];
+  const origins = raw.split(',').map((origin) => origin.trim()).filter((origin) => origin !== '');
+  const valid = origins.every((origin) => isUrl(origin, ['https:', 'http:']) && new URL(origin).origin === origin);
+  if (!valid) problem('CORS_ORIGINS', 'must be a comma-separated list of origins like https://ui.example.se (no *, path or trailing slash)');
+  return valid ? origins : [];
+}
+
+function perMinute(
+  name: string,
+  value: (name: string) => string | null,
+  problem: (variable: string, message: string) => void,
+  fallback: number,
+): number {
+  const limit = Number(value(name) ?? String(fallback));
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000) {
+    problem(name, 'must be a whole number of requests per minute from 1 to 1000000');
+    return fallback;
+  }
+  return limit;
 }
 
 function parseMasterKey(raw: string | null, problem: (variable: string, message: string) => void): Buffer | null {

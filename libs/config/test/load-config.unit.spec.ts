@@ -108,3 +108,28 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('loadConfig: CORS origins and rate limits', () => {
+  it('allows no cross-origin caller and sane rate limits by default', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], rateLimitIntakePerMinute: 6000, rateLimitFailedAuthPerMinute: 30 });
+  });
+
+  it('takes a comma-separated list of exact origins', () => {
+    const config = loadConfig({ CORS_ORIGINS: 'https://ui.example.se, http://localhost:5173' });
+    expect(config.corsOrigins).toEqual(['https://ui.example.se', 'http://localhost:5173']);
+  });
+
+  it.each(['*', 'https://ui.example.se/', 'https://ui.example.se/app', 'ui.example.se', 'ftp://ui.example.se'])(
+    'refuses %s as an origin',
+    (origin) => expect(problemsOf({ CORS_ORIGINS: `https://ok.example.se,${origin}` })).toEqual(['CORS_ORIGINS']),
+  );
+
+  it('takes the limits per minute as whole positive numbers', () => {
+    const config = loadConfig({ RATE_LIMIT_INTAKE_PER_MINUTE: '120', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '5' });
+    expect(config).toMatchObject({ rateLimitIntakePerMinute: 120, rateLimitFailedAuthPerMinute: 5 });
+    expect(problemsOf({ RATE_LIMIT_INTAKE_PER_MINUTE: '0', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: 'many' })).toEqual([
+      'RATE_LIMIT_INTAKE_PER_MINUTE',
+      'RATE_LIMIT_FAILED_AUTH_PER_MINUTE',
+    ]);
+  });
+});

@@ -4,7 +4,7 @@ import type { Config } from '@referral/config';
 import { CONFIG, resolveAuthSecret } from '@referral/platform';
 import { AccessRuleCheck } from './access-rule.check';
 import { AuthGuard } from './auth.guard';
-import { TokenVerifier } from './token-verifier';
+import { TokenVerifier, type TokenVerifierOptions } from './token-verifier';
 
 @Global()
 @Module({
@@ -12,7 +12,7 @@ import { TokenVerifier } from './token-verifier';
   providers: [
     {
       provide: TokenVerifier,
-      useFactory: (config: Config) => new TokenVerifier(resolveAuthSecret(config).secret),
+      useFactory: (config: Config) => new TokenVerifier(tokenVerifierOptions(config)),
       inject: [CONFIG],
     },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -21,3 +21,19 @@ import { TokenVerifier } from './token-verifier';
   exports: [TokenVerifier],
 })
 export class AuthModule {}
+
+function tokenVerifierOptions(config: Config): TokenVerifierOptions {
+  const current = resolveAuthSecret(config).secret;
+  return {
+    secrets: config.authJwtSecretPrevious ? [current, config.authJwtSecretPrevious] : [current],
+    clockToleranceSeconds: config.authClockSkewSeconds,
+    oidc: config.authJwksUrl && config.authJwtIssuer && config.authJwtAudience
+      ? {
+          jwksUrl: config.authJwksUrl,
+          issuer: config.authJwtIssuer,
+          audience: config.authJwtAudience,
+          cooldownSeconds: config.authJwksCooldownSeconds,
+        }
+      : null,
+  };
+}
