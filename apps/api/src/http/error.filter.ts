@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { ConcurrentUpdateError } from '@referral/case-workflows';
 import { ApiException } from './api-exception';
+import { toContractError } from './body-parser-errors';
+import { TooManyRequestsException } from './too-many-requests';
 import type { ErrorBody } from './error-body';
 
 const CODES: Record<number, string> = {
@@ -20,6 +22,14 @@ const CODES: Record<number, string> = {
   503: 'unavailable',
 };
 
+const MESSAGES: Record<number, string> = {
+  400: 'The request is malformed',
+  404: 'No such resource',
+  405: 'This method is not allowed here',
+  413: 'The body is larger than 64 KiB',
+  415: 'The body must be JSON (Content-Type: application/json)',
+};
+
 /**
  * Turns every error into the contract's body. Nothing internal leaks: an unexpected error is a
  * 500 with a generic message, and its details go to the log only (which holds no personal data).
@@ -33,6 +43,9 @@ export class ErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const [status, body] = this.toBody(exception);
+    if (exception instanceof TooManyRequestsException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     if (status >= 500) {
       this.logger.error(
         { err: describe(exception), method: request.method, route: request.route?.path },
@@ -47,32 +60,16 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ConcurrentUpdateError) {
       return [409, { error: 'concurrent-update', message: 'Someone else changed this at the same moment; try again' }];
     }
-    const parserFailure = bodyParserFailure(exception);
-    if (parserFailure) return parserFailure;
+    const parserFailure = toContractError(exception) ?? toContractError((exception as { cause?: unknown })?.cause);
+    if (parserFailure) return [parserFailure.getStatus(), parserFailure.getResponse() as ErrorBody];
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      // Nest turns the body parser's SyntaxError into a bare 400; our own code throws ApiException.
-      if (status === 400) return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
-      const message = status === 404 ? 'No such resource' : exception.message;
-      return [status, { error: CODES[status] ?? 'error', message }];
+      // Not ours: Nest's own (an unknown route, a path that is not valid percent-encoding, ...),
+      // whose message may quote the request, so only a fixed text per status goes out.
+      return [status, { error: CODES[status] ?? 'error', message: MESSAGES[status] ?? 'The request was refused' }];
     }
     return [HttpStatus.INTERNAL_SERVER_ERROR, { error: 'internal', message: 'Something went wrong on our side' }];
   }
-}
-
-/** Express's body parser reports its failures with a `type`; Nest may wrap them. */
-function bodyParserFailure(exception: unknown): [number, ErrorBody] | null {
-  const candidates = [exception, (exception as { cause?: unknown })?.cause];
-  for (const candidate of candidates) {
-    const type = (candidate as { type?: unknown })?.type;
-    if (type === 'entity.too.large') return [413, { error: 'payload-too-large', message: 'The body is larger than 64 KiB' }];
-    if (type === 'entity.parse.failed') return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return [415, { error: 'unsupported-media-type', message: 'The body must be UTF-8 JSON' }];
-    }
-  }
-  if (exception instanceof SyntaxError) return [400, { error: 'invalid-json', message: 'The body is not valid JSON' }];
-  return null;
 }
 
 /** Error name and message only: a stack may quote data, a message from our code does not. */
