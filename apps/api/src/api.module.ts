@@ -5,12 +5,13 @@ import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ClockMiddleware } from './http/clock.middleware';
 import { OperationsModule } from './operations/operations.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReadModelsModule } from './read-models.module';
 import { SlaModule } from './sla/sla.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule] })
+@Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');

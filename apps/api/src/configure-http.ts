@@ -10,6 +10,7 @@ import { refuseUnsafeShapes } from './http/json-shape';
 import { serveOpenApi } from './http/openapi';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
+import { FailedAuthLimiter } from './rate-limit/failed-auth-limiter';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '64kb';
@@ -18,7 +19,9 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 /** Everything the HTTP edge needs, in one place, for main.ts, the combined process and the e2e tests. */
 export function configureHttp(app: NestExpressApplication, logger: Logger): void {
   const config = app.get<Config>(CONFIG);
+  const failedAuth = app.get(FailedAuthLimiter);
   app.setGlobalPrefix(API_PREFIX);
+  app.use(failedAuth.refuseBlocked);
   app.use(securityHeaders);
   const cors = corsOptions(config.corsOrigins);
   if (cors) app.enableCors(cors);
@@ -27,7 +30,7 @@ export function configureHttp(app: NestExpressApplication, logger: Logger): void
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyParserErrors);
   app.use(refuseUnsafeShapes);
-  app.useGlobalFilters(new ErrorFilter(logger));
+  app.useGlobalFilters(new ErrorFilter(logger, (request) => failedAuth.recordFailure(request)));
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();

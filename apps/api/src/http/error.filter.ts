@@ -36,13 +36,18 @@ const MESSAGES: Record<number, string> = {
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Told of every 401 before it is answered (the failed sign-in limit counts them). */
+    private readonly onUnauthorized: (request: Request) => void = () => undefined,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const [status, body] = this.toBody(exception);
+    if (status === 401) this.onUnauthorized(request);
     if (exception instanceof TooManyRequestsException) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }

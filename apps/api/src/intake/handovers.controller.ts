@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
@@ -9,6 +9,7 @@ import { CASE_VIEWS } from '../cases/case-work';
 import { HandoverDto } from './dto/handover.dto';
 import type { HandoverAnswer } from './handover-claim';
 import { HandoverIntake } from './handover-intake';
+import { IntakeRateLimitGuard } from '../rate-limit/intake-rate-limit.guard';
 
 @ApiTags('intake')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class HandoversController {
   @Post()
   @HttpCode(201)
   @Roles('police-integration')
+  @UseGuards(IntakeRateLimitGuard)
   async receive(
     @Body() body: HandoverDto,
     @Context() context: CommandContext,
