@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
 import { AdminModule } from './admin/admin.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { ClockMiddleware } from './http/clock.middleware';
@@ -11,7 +12,7 @@ import { SlaModule } from './sla/sla.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule] })
+@Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule, AuditModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');

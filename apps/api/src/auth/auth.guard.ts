@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { noteRolesMatched } from '../audit/access-notes';
 import { ApiException } from '../http/api-exception';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { hasRole, type Caller } from './caller';
@@ -26,6 +27,7 @@ export class AuthGuard implements CanActivate {
     if (!rule || !hasRole(caller, ...rule.roles)) {
       throw new ApiException(403, 'forbidden', 'Your role may not do this');
     }
+    noteRolesMatched(rule.roles.filter((role) => caller.roles.includes(role)));
     return true;
   }
 

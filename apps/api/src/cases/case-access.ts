@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CaseState } from '@referral/case';
 import { CaseQueries } from '@referral/read-models';
 import accessPolicy from '../../../../config/policy/access.v1.json';
+import { noteCaseGrant } from '../audit/access-notes';
 import { hasRole, type Caller } from '../auth/caller';
 import { ApiException } from '../http/api-exception';
 
@@ -42,8 +43,10 @@ export class CaseAccess {
     if (holder === null) throw notFound();
     const scope = await this.scopeOf(caller);
     if (!scope.orgs.includes(holder.org)) throw notFound();
-    if (!scope.volunteerIds) return;
-    if (holder.assigneeId === null ? scope.includeUnassigned : scope.volunteerIds.includes(holder.assigneeId)) return;
+    if (!scope.volunteerIds) return noteCaseGrant(`case held by caller's org ${holder.org}`);
+    if (holder.assigneeId === null ? scope.includeUnassigned : scope.volunteerIds.includes(holder.assigneeId)) {
+      return noteCaseGrant(holder.assigneeId === null ? "unassigned, visible to the org's volunteers" : 'assigned to caller');
+    }
     throw notFound();
   }
 }
