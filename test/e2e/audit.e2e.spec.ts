@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { AUDIT_LOG, type AuditEntry, type AuditLog } from '@referral/audit';
+import { READ_MODEL_DB } from '@referral/platform';
+import type { SqlClient } from '@referral/sql';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
@@ -132,5 +134,26 @@ describe('audit log (embedded service)', () => {
 
     expect((await http().get('/api/v1/cases').set(tokens.coordinator)).status).toBe(200);
     expect(await log.verify()).toMatchObject({ ok: true });
+  });
+
+  it('is not a projection: rebuilding the case views leaves it as it was, and the rebuild is in it', async () => {
+    const caseId = (await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody())).body.caseId as string;
+    await http().get(`/api/v1/cases/${caseId}`).set(tokens.coordinator);
+    const before = (await auditOf(caseId, tokens.admin, '&limit=500')).body.items as AuditEntry[];
+
+    expect((await http().post('/api/v1/admin/projections/case_views/rebuild').set(tokens.admin)).status).toBe(202);
+    await eventually(async () => {
+      const state = (await http().get('/api/v1/admin/projections/case_views').set(tokens.admin)).body;
+      return state.state === 'finished' ? state : undefined;
+    });
+
+    const after = (await auditOf(caseId, tokens.admin, '&limit=500')).body.items as AuditEntry[];
+    expect(after.slice(0, before.length)).toEqual(before);
+    const db = service.app.get<SqlClient>(READ_MODEL_DB);
+    const { rows } = await db.query<{ content: string }>(`SELECT content FROM audit_log WHERE content LIKE '%"projection.rebuild"%'`);
+    expect(rows.map((row) => JSON.parse(row.content))).toEqual([
+      expect.objectContaining({ caseId: null, targets: { projection: 'case_views' }, outcome: { status: 202, access: 'allowed', error: null } }),
+    ]);
+    expect(await service.app.get<AuditLog>(AUDIT_LOG).verify()).toMatchObject({ ok: true });
   });
 });
