@@ -17,6 +17,8 @@ export interface AuditedExchange {
   /** The body answered (ids are taken from it, nothing else). */
   answer: unknown;
   at: Date;
+  /** Refused by a guard: the handler never ran, whatever the status. */
+  refusedByGuard?: boolean;
 }
 
 const DENIED = new Set([401, 403, 404]);
@@ -25,7 +27,7 @@ const DENIED = new Set([401, 403, 404]);
 export function auditRecordOf(exchange: AuditedExchange): AuditRecord {
   const { request, pattern, action, notes, status, error, answer, at } = exchange;
   const caller = request.caller;
-  const access = DENIED.has(status) ? 'denied' : 'allowed';
+  const access = exchange.refusedByGuard || DENIED.has(status) ? 'denied' : 'allowed';
   return {
     id: randomUUID(),
     at: at.toISOString(),
@@ -40,7 +42,7 @@ export function auditRecordOf(exchange: AuditedExchange): AuditRecord {
       userAgent: printable(request.header('user-agent'))?.slice(0, USER_AGENT_MAX) ?? null,
       requestId: requestIdOf(request),
     },
-    reason: access === 'allowed' ? grantOf(notes) : denialOf(notes, caller, error),
+    reason: access === 'allowed' ? grantOf(notes) : denialOf(notes, caller, status, error),
   };
 }
 
@@ -53,13 +55,14 @@ const DENIAL_TEXT: Record<string, string> = {
   'case-not-found': "not a case the caller may see (another org's, not assigned to them) or no such case",
 };
 
-function denialOf(notes: AccessNotes, caller: Caller | undefined, error: string | null): string {
-  if (!caller) return 'unauthorized: no valid bearer token';
-  if (notes.roles.length === 0) {
+function denialOf(notes: AccessNotes, caller: Caller | undefined, status: number, error: string | null): string {
+  const code = error ?? `status ${status}`;
+  if (notes.roles.length > 0) return `role ${notes.roles.join(', ')}; ${code}${DENIAL_TEXT[code] ? `: ${DENIAL_TEXT[code]}` : ''}`;
+  if (status === 401) return 'unauthorized: no valid bearer token';
+  if (caller && status === 403) {
     return `forbidden: the caller's roles (${caller.roles.join(', ')}) are not allowed on this route`;
   }
-  const code = error ?? 'denied';
-  return `role ${notes.roles.join(', ')}; ${code}${DENIAL_TEXT[code] ? `: ${DENIAL_TEXT[code]}` : ''}`;
+  return `refused before access was checked: ${code}`;
 }
 
 function printable(text: string | undefined): string | undefined {

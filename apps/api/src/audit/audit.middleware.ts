@@ -8,12 +8,12 @@ import { auditedAction, routePatternOf } from './audited-routes';
 import { AuditWriter } from './audit-writer';
 import { ensureRequestId } from './request-id';
 
-const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
+const STATUS_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 429: 'too-many-requests' };
 
 /**
- * Opens the request's access notes, and records the requests the interceptor never saw: those
- * the AuthGuard refused (guards run before interceptors). Those answers carried no data, so
- * their record is written once the answer is out; a failure to write it is logged.
+ * Opens the request's access notes, and records the requests the interceptor never saw: those a
+ * guard refused (guards run before interceptors): the AuthGuard, a rate limit. Those answers
+ * carried no data, so their record is written once the answer is out; a failure is logged.
  */
 @Injectable()
 export class AuditMiddleware implements NestMiddleware {
@@ -34,7 +34,9 @@ export class AuditMiddleware implements NestMiddleware {
     if (!pattern || !action) return;
     const status = response.statusCode;
     try {
-      await this.writer.record({ request, pattern, action, notes, status, error: STATUS_CODES[status] ?? null, answer: null });
+      await this.writer.record({
+        request, pattern, action, notes, status, error: STATUS_CODES[status] ?? null, answer: null, refusedByGuard: true,
+      });
     } catch (error) {
       this.logger.error(
         { err: error instanceof Error ? error.message : 'unknown', action, status, requestId: request.header('x-request-id') },

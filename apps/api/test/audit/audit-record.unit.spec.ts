@@ -71,6 +71,8 @@ describe('an audit record', () => {
       .toBe("forbidden: the caller's roles (coordinator) are not allowed on this route");
     expect(auditRecordOf(exchange({ status: 404, error: 'case-not-found', notes: { roles: ['coordinator'], caseGrant: null, recorded: false } })).reason)
       .toMatch(/^role coordinator; case-not-found: not a case the caller may see/);
+    expect(auditRecordOf(exchange({ status: 429, error: 'too-many-requests', refusedByGuard: true })))
+      .toMatchObject({ outcome: { access: 'denied' }, reason: 'role coordinator; too-many-requests' });
     expect(auditRecordOf(exchange({ status: 409, error: 'reach-attempts-not-met' })).outcome)
       .toEqual({ status: 409, access: 'allowed', error: 'reach-attempts-not-met' });
   });
