@@ -26,7 +26,9 @@ export class CaseAccess {
   constructor(private readonly queries: CaseQueries) {}
 
   async scopeOf(caller: Caller): Promise<CaseScope> {
-    // The city's coordinators hold the triage queue; they see no org's cases.
+    // The city's coordinators hold the triage queue and see no org's cases; the city's other
+    // roles see no case at all (the city reads aggregate statistics, never personal data).
+    if (caller.org === 'city' && !hasRole(caller, 'coordinator')) return { orgs: [] };
     const orgs = caller.org === 'city' ? ['triage'] : [caller.org];
     if (hasRole(caller, 'coordinator', 'staff', 'admin')) return { orgs };
     const volunteerIds = await this.queries.findVolunteerIdsByUserId(caller.org, caller.sub);
