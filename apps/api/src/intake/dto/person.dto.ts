@@ -20,7 +20,8 @@ export class PersonDto {
   @IsOptional() @IsString() @MaxLength(100)
   familyName?: string;
 
-  @ApiPropertyOptional({ description: 'Swedish personnummer or samordningsnummer, with a valid check digit', example: '19121212-1212' })
+  // No example: even a well-known test number is a real-looking identity number in every client generated from the document.
+  @ApiPropertyOptional({ description: 'Swedish personnummer or samordningsnummer (YYYYMMDD-NNNN or YYMMDD-NNNN), with a valid check digit' })
   @IsOptional() @IsPersonalIdentityNumber()
   personalIdentityNumber?: string;
 
