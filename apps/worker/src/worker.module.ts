@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { DeadlinesHost } from './deadlines/deadlines-host';
 import { ProjectionRebuilds } from './projections/projection-rebuilds';
 import { ProjectionsHost } from './projections/projections-host';
+import { RetentionHost } from './retention/retention-host';
 
 /**
  * Subscriptions, projections and deadline timers: everything that reacts to events. Global, so
@@ -9,7 +10,7 @@ import { ProjectionsHost } from './projections/projections-host';
  */
 @Global()
 @Module({
-  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds],
-  exports: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds],
+  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost],
+  exports: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost],
 })
 export class WorkerModule {}

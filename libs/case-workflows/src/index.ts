@@ -6,3 +6,4 @@ export * from './event-sourced-stream';
 export * from './sla-changes';
 export * from './deadlines';
 export * from './append-new-stream';
+export * from './erasure';

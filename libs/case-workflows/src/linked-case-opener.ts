@@ -5,6 +5,7 @@ import {
   type CaseEvent,
   type CaseRecord,
   type PersonLinked,
+  type PersonalData,
   type SlaPolicy,
 } from '@referral/case';
 import type { EventMetadata, EventStore } from '@referral/event-store';
@@ -14,23 +15,49 @@ import { toNewEvents } from './event-sourced-stream';
 
 export const caseStream = (caseId: string) => `case-${caseId}`;
 
+/** Opens sealed personal data (null once erased); anything not sealed comes back as it is. */
+export interface PersonalDataOpener {
+  openIfSealed(value: unknown): Promise<unknown>;
+}
+
+const passThrough: PersonalDataOpener = { openIfSealed: async (value) => value };
+
 /**
  * Opens the receiver's case after `PersonLinked`. Its event ids derive from the new case id, so
  * running it again (a retried request, the worker's reaction replayed) appends nothing twice.
  */
 export class LinkedCaseOpener {
-  constructor(private readonly store: EventStore, private readonly sla: SlaPolicy) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly sla: SlaPolicy,
+    private readonly personalData: PersonalDataOpener = passThrough,
+  ) {}
 
   /** Answers the position of the new case's last event. */
   async open(source: CaseRecord, linked: PersonLinked, metadata: Omit<EventMetadata, 'schemaVersion'>): Promise<bigint> {
     const { linkedCaseId } = linked.data;
-    const decision = caseDecider.decide(openLinkedCaseCommand(source, linked, this.sla), caseDecider.initialState);
+    // The person's data travels to the receiver's case in plain form, to be sealed there under
+    // that case's own key: each party's record is erased on its own.
+    const opened = await this.openPersonalData(source, linked);
+    const decision = caseDecider.decide(openLinkedCaseCommand(opened.source, opened.linked, this.sla), caseDecider.initialState);
     if (!decision.ok) throw new Error(`Linked case could not open: ${decision.error.code}`);
     const events = toNewEvents(decision.events, {
       metadata,
       eventIds: (i) => deterministicUuid('linked-case', linkedCaseId, String(i)),
     });
     return appendNewStream(this.store, caseStream(linkedCaseId), events);
+  }
+
+  private async openPersonalData(source: CaseRecord, linked: PersonLinked): Promise<{ source: CaseRecord; linked: PersonLinked }> {
+    const sourceData = (await this.personalData.openIfSealed(source.personalData)) as CaseRecord['personalData'] | undefined;
+    const linkData = linked.data.personalData === undefined ? undefined : await this.personalData.openIfSealed(linked.data.personalData);
+    return {
+      source: { ...source, personalData: sourceData ?? null },
+      linked: {
+        ...linked,
+        data: { ...linked.data, personalData: (linkData ?? undefined) as PersonalData | undefined },
+      },
+    };
   }
 
   /**

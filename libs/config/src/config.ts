@@ -25,8 +25,10 @@ export interface Config {
   authClockSkewSeconds: number;
   /** The shortest time between two fetches of the key set (an unknown `kid` refetches after it). */
   authJwksCooldownSeconds: number;
-  /** 32 bytes, base64; null until personal data is encrypted. */
+  /** Wraps the per-person keys: 32 bytes, base64. null in embedded mode means "make one and keep it under dataDir". */
   piiMasterKey: Buffer | null;
+  /** Master keys being rotated away from (`PII_MASTER_KEY_PREVIOUS`, comma-separated): they only unwrap. */
+  piiPreviousMasterKeys: Buffer[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Browser origins allowed to call the API (CORS); empty means no cross-origin access at all. */
   corsOrigins: string[];

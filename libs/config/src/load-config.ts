@@ -77,7 +77,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problem('AUTH_JWKS_COOLDOWN_SECONDS', 'must be a whole number of seconds from 0 to 3600');
   }
 
-  const piiMasterKey = parseMasterKey(value('PII_MASTER_KEY'), problem);
+  const piiMasterKey = parseMasterKey('PII_MASTER_KEY', value('PII_MASTER_KEY'), problem);
+  if (piiMasterKey === null && value('PII_MASTER_KEY') === null && scaled) {
+    problem('PII_MASTER_KEY', 'is required outside embedded mode (openssl rand -base64 32)');
+  }
+  const piiPreviousMasterKeys = (value('PII_MASTER_KEY_PREVIOUS') ?? '')
+    .split(',').map((raw) => raw.trim()).filter((raw) => raw.length > 0)
+    .map((raw) => parseMasterKey('PII_MASTER_KEY_PREVIOUS', raw, problem))
+    .filter((key): key is Buffer => key !== null);
 
   const logLevel = (value('LOG_LEVEL') ?? 'info') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problem('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
@@ -103,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authClockSkewSeconds,
     authJwksCooldownSeconds,
     piiMasterKey,
+    piiPreviousMasterKeys,
     logLevel,
     corsOrigins,
     rateLimitIntakePerMinute,
@@ -133,11 +141,11 @@ function perMinute(
   return limit;
 }
 
-function parseMasterKey(raw: string | null, problem: (variable: string, message: string) => void): Buffer | null {
+function parseMasterKey(variable: string, raw: string | null, problem: (variable: string, message: string) => void): Buffer | null {
   if (raw === null) return null;
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32 || key.toString('base64') !== raw) {
-    problem('PII_MASTER_KEY', 'must be 32 random bytes in base64 (openssl rand -base64 32)');
+    problem(variable, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
     return null;
   }
   return key;

@@ -33,14 +33,22 @@ describe('loadConfig', () => {
   });
 
   it('requires the PostgreSQL server and a secret in the scaled shape', () => {
-    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL', 'AUTH_JWT_SECRET']);
-    expect(problemsOf({ EVENT_STORE: 'kurrentdb', DATABASE_URL: 'postgres://db/x', AUTH_JWT_SECRET: 'x'.repeat(32) })).toEqual([
-      'KURRENTDB_CONNECTION_STRING',
-    ]);
+    expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL', 'AUTH_JWT_SECRET', 'PII_MASTER_KEY']);
+    expect(problemsOf({
+      EVENT_STORE: 'kurrentdb', DATABASE_URL: 'postgres://db/x', AUTH_JWT_SECRET: 'x'.repeat(32), PII_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    })).toEqual(['KURRENTDB_CONNECTION_STRING']);
   });
 
   it('refuses a short secret and a master key that is not 32 bytes of base64', () => {
     expect(problemsOf({ AUTH_JWT_SECRET: 'short', PII_MASTER_KEY: 'abc' })).toEqual(['AUTH_JWT_SECRET', 'PII_MASTER_KEY']);
+  });
+
+  it('takes the master keys being rotated away from, and names a bad one', () => {
+    const [a, b] = [Buffer.alloc(32, 2), Buffer.alloc(32, 3)];
+    const config = loadConfig({ PII_MASTER_KEY_PREVIOUS: `${a.toString('base64')}, ${b.toString('base64')}` });
+    expect(config.piiPreviousMasterKeys).toEqual([a, b]);
+    expect(loadConfig({}).piiPreviousMasterKeys).toEqual([]);
+    expect(problemsOf({ PII_MASTER_KEY_PREVIOUS: `${a.toString('base64')},nope` })).toEqual(['PII_MASTER_KEY_PREVIOUS']);
   });
 
   it('does not echo a secret value in its message', () => {

@@ -7,10 +7,15 @@ import {
   type EventStore,
 } from '@referral/event-store';
 import { PgSqlClient, type SqlClient } from '@referral/sql';
+import { SealingEventStore, openVault, type PersonalDataVault } from '@referral/personal-data';
+import { resolvePiiMasterKey } from './pii-master-key';
 
 /** The outside components the service talks to, opened once per process. */
 export interface Backends {
+  /** Seals the personal data of every event it appends (see libs/personal-data). */
   eventStore: EventStore;
+  /** The per-person keys, in the read-model database. */
+  vault: PersonalDataVault;
   readModels: SqlClient;
   redis: Redis;
   close(): Promise<void>;
@@ -25,8 +30,17 @@ export async function openBackends(config: Config): Promise<Backends> {
   const redis = openRedis(config.redisUrl);
   try {
     const stores = await openStores(config);
+    const { vault } = await openVault(stores.readModels, {
+      masterKey: resolvePiiMasterKey(config).key,
+      previousMasterKeys: config.piiPreviousMasterKeys,
+    }).catch(async (error: unknown) => {
+      await stores.close();
+      throw error;
+    });
     return {
       ...stores,
+      eventStore: new SealingEventStore(stores.eventStore, vault),
+      vault,
       redis,
       async close() {
         await stores.close();
@@ -39,7 +53,7 @@ export async function openBackends(config: Config): Promise<Backends> {
   }
 }
 
-async function openStores(config: Config): Promise<Omit<Backends, 'redis'>> {
+async function openStores(config: Config): Promise<Omit<Backends, 'redis' | 'vault'>> {
   switch (config.eventStore) {
     case 'embedded': {
       const embedded = await openEmbeddedEventStore(config.dataDir);

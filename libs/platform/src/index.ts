@@ -7,6 +7,7 @@ export * from './health';
 export * from './backends';
 export * from './platform.module';
 export * from './auth-secret';
+export * from './pii-master-key';
 export * from './root-module';
 export * from './start-up';
 export * from './projection-waiters';

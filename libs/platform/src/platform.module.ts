@@ -5,7 +5,7 @@ import { type Backends, openBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
 import { LocalProjections } from './projection-waiters';
-import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS } from './tokens';
+import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS } from './tokens';
 
 export interface PlatformOptions {
   config: Config;
@@ -41,8 +41,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: EVENT_STORE, useFactory: (b: Backends) => b.eventStore, inject: [BACKENDS] },
         { provide: READ_MODEL_DB, useFactory: (b: Backends) => b.readModels, inject: [BACKENDS] },
         { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
+        { provide: PERSONAL_DATA_VAULT, useFactory: (b: Backends) => b.vault, inject: [BACKENDS] },
       ],
-      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT],
     };
   }
 

@@ -1,5 +1,7 @@
 import type { SqlExecutor } from '@referral/sql';
 import { getCase, type CaseDetail, type CaseDetailOptions } from './cases/get-case';
+import { listCasesDueForErasure, type CaseDueForErasure } from './cases/retention-queries';
+import { unsealedReader, type PersonalDataReader } from './cases/reveal-case-detail';
 import { listCases, type CaseListFilter, type CasePage } from './cases/list-cases';
 import {
   listAtRisk, listBreaches, listOpenDeadlines, slaStateOf,
@@ -13,7 +15,10 @@ import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer
  * generation of each projection. Scoping (which orgs, which assignees) is the caller's to pass.
  */
 export class CaseQueries {
-  constructor(private readonly db: SqlExecutor) {}
+  constructor(
+    private readonly db: SqlExecutor,
+    private readonly personalData: PersonalDataReader = unsealedReader,
+  ) {}
 
   /** @throws InvalidCursorError for a cursor this list did not hand out. */
   listCases(filter: CaseListFilter): Promise<CasePage> {
@@ -21,7 +26,12 @@ export class CaseQueries {
   }
 
   getCase(caseId: string, options?: CaseDetailOptions): Promise<CaseDetail | null> {
-    return getCase(this.db, caseId, options);
+    return getCase(this.db, caseId, { personalData: this.personalData, ...options });
+  }
+
+  /** Closed cases past their retention whose personal data is still kept, oldest closure first. */
+  casesDueForErasure(org: string, closedBefore: Date, limit = 500, after: CaseDueForErasure | null = null): Promise<CaseDueForErasure[]> {
+    return listCasesDueForErasure(this.db, org, closedBefore, limit, after);
   }
 
   findVolunteer(volunteerId: string): Promise<Volunteer | null> {

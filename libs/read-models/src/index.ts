@@ -11,6 +11,8 @@ export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item'
 export type { CaseListFilter, CasePage } from './cases/list-cases';
 export type { CaseDetail, CaseDetailOptions, CaseLink } from './cases/get-case';
 export type { CaseHistoryEntry } from './cases/case-history-entry';
+export type { PersonalDataReader } from './cases/reveal-case-detail';
+export type { CaseDueForErasure } from './cases/retention-queries';
 export type { Volunteer } from './volunteers/volunteer-queries';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
 export type {

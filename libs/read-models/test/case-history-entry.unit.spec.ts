@@ -1,24 +1,45 @@
 import { caseHistoryEntry } from '../src/cases/case-history-entry';
 import { personAsSent } from '../src/cases/person-as-sent';
+import { revealCaseParts, unsealedReader, type PersonalDataReader } from '../src/cases/reveal-case-detail';
 import { eventsOf, linkToOtherParty, receiveHandover, recordContact, registerCase } from '../../case/testing/case-fixtures';
 
 describe('history entries and the person as sent', () => {
-  it('keeps a contact’s note in its entry, and nothing else personal', () => {
+  it('keeps a contact’s personal data in its entry as the store holds it, and nothing personal of the handover', () => {
     const [received, contact] = eventsOf(recordContact({ note: 'Ringer igen i morgon' }), eventsOf(receiveHandover({ note: 'Polisens text' })));
-    expect(caseHistoryEntry(received!)).not.toHaveProperty('note');
+    expect(caseHistoryEntry(received!)).not.toHaveProperty('personalData');
     expect(JSON.stringify(caseHistoryEntry(received!))).not.toMatch(/Testa|5000-K|Polisens/);
-    expect(caseHistoryEntry(contact!)).toMatchObject({ type: 'ContactRecorded', channel: 'phone', note: 'Ringer igen i morgon' });
+    expect(caseHistoryEntry(contact!)).toMatchObject({ type: 'ContactRecorded', channel: 'phone', personalData: { note: 'Ringer igen i morgon' } });
   });
 
-  it('shows a link without a note when none was written', () => {
+  it('shows a link without personal data when no note was written', () => {
     const young = eventsOf(registerCase({ person: { role: 'victim', gender: 'male', birthDate: '2006-01-01' } }));
     const [, linked] = eventsOf(linkToOtherParty(), young);
     expect(caseHistoryEntry(linked!)).toEqual({ type: 'PersonLinked', at: '2025-06-03T08:00:00.000Z', to: 'stodcentrum', linkedCaseId: 'case-2' });
   });
 
-  it('shows only the facts once the personal data is erased', () => {
-    const [received] = eventsOf(receiveHandover());
+  it('opens the note when the case is shown, and marks it erased when its key is gone', async () => {
+    const [received, contact] = eventsOf(recordContact({ note: 'Ringer igen i morgon' }), eventsOf(receiveHandover()));
     if (received?.type !== 'CaseReceived') throw new Error('expected CaseReceived');
-    expect(personAsSent({ ...received.data, personalData: null })).toEqual({ role: 'victim', gender: 'female', preferredLanguage: 'sv' });
+    const parts = {
+      person: { ...received.data.person }, personalData: received.data.personalData, erased: false,
+      history: [caseHistoryEntry(received), caseHistoryEntry(contact!)],
+    };
+    const shown = await revealCaseParts(parts, unsealedReader);
+    expect(shown.person).toMatchObject({ givenName: 'Testa', gender: 'female' });
+    expect(shown.history[1]).toMatchObject({ note: 'Ringer igen i morgon' });
+    expect(shown.history[1]).not.toHaveProperty('personalData');
+
+    const keyGone: PersonalDataReader = { open: async () => null };
+    const erased = await revealCaseParts(parts, keyGone);
+    expect(erased.person).toEqual({ role: 'victim', gender: 'female', preferredLanguage: 'sv', personalData: 'erased' });
+    expect(erased.history[1]).toMatchObject({ type: 'ContactRecorded', personalData: 'erased' });
+    expect(JSON.stringify(erased)).not.toMatch(/Testa|Ringer/);
+
+    const recordedErased = await revealCaseParts({ ...parts, erased: true }, unsealedReader);
+    expect(JSON.stringify(recordedErased)).not.toMatch(/Testa|Ringer/);
+  });
+
+  it('shows only the facts when the case has no personal data', () => {
+    expect(personAsSent({ role: 'victim', gender: 'female' }, null)).toEqual({ role: 'victim', gender: 'female' });
   });
 });

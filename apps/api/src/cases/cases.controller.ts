@@ -13,6 +13,7 @@ import { RegisterCaseDto } from './dto/register-case.dto';
 import { AssignmentDto, ClosureDto, ContactDto, ErasureDto, LinkDto, TriageDto } from './dto/working.dto';
 import { AssignVolunteerCommand } from './use-cases/assign-volunteer';
 import { CloseCaseCommand } from './use-cases/close-case';
+import { ErasePersonalDataCommand } from './use-cases/erase-personal-data';
 import { LinkCaseCommand } from './use-cases/link-case';
 import { RecordContactCommand } from './use-cases/record-contact';
 import { RegisterCaseCommand } from './use-cases/register-case';
@@ -107,11 +108,13 @@ export class CasesController {
     return this.view(id, context);
   }
 
-  /** Erasure needs the personal data encrypted per person first (crypto-shredding). */
+  /** Crypto-shredding: the case answers with its facts, its personal data shown as erased. */
   @Post(':id/erasure')
+  @HttpCode(200)
   @Roles('coordinator')
-  erase(@Param('id', caseId) _id: string, @Body() _body: ErasureDto): never {
-    throw new ApiException(501, 'not-implemented', 'Erasure is not available yet: it comes with per-person encryption');
+  async erase(@Param('id', caseId) id: string, @Body() body: ErasureDto, @Context() context: CommandContext) {
+    await this.commands.execute(new ErasePersonalDataCommand(id, body, context));
+    return this.view(id, context);
   }
 
   private async view(id: string, context: CommandContext): Promise<CaseDetail> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
+import type { PersonalDataVault } from '@referral/personal-data';
+import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@referral/platform';
 import { Policies } from '../commands/policies';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { HandoverIntake } from '../intake/handover-intake';
@@ -15,6 +16,7 @@ import { CasesController } from './cases.controller';
 import { EventSourcedStream, LinkedCaseOpener } from '@referral/case-workflows';
 import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
 import { CloseCaseHandler } from './use-cases/close-case';
+import { ErasePersonalDataHandler } from './use-cases/erase-personal-data';
 import { LinkCaseHandler } from './use-cases/link-case';
 import { RecordContactHandler } from './use-cases/record-contact';
 import { RegisterCaseHandler } from './use-cases/register-case';
@@ -33,8 +35,8 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
     CaseWork,
     {
       provide: LinkedCaseOpener,
-      useFactory: (store: EventStore, policies: Policies) => new LinkedCaseOpener(store, policies.sla),
-      inject: [EVENT_STORE, Policies],
+      useFactory: (store: EventStore, policies: Policies, vault: PersonalDataVault) => new LinkedCaseOpener(store, policies.sla, vault),
+      inject: [EVENT_STORE, Policies, PERSONAL_DATA_VAULT],
     },
     RegisterCaseHandler,
     AssignVolunteerHandler,
@@ -42,6 +44,7 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
     LinkCaseHandler,
     ResolveTriageHandler,
     CloseCaseHandler,
+    ErasePersonalDataHandler,
     RegisterVolunteerHandler,
     DeactivateVolunteerHandler,
   ],

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 /**
- * Tells "the same handover again" from "another body under the same handoverId": a hash of the
- * body with its keys in a stable order, so key order and white space do not matter.
+ * Tells "the same handover again" from "another body under the same handoverId": a keyed hash
+ * (HMAC-SHA-256) of the body with its keys in a stable order, so key order and white space do not
+ * matter. Keyed, because the body holds personal data and a plain hash of a name and a number can
+ * be confirmed by guessing; the key lives in the key table, wrapped by the master key.
  */
-export function handoverFingerprint(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
+export function handoverFingerprint(body: unknown, key: Buffer): string {
+  return createHmac('sha256', key).update(canonicalJson(body)).digest('base64url');
 }
 
 export function canonicalJson(value: unknown): string {

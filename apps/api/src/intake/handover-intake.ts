@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { caseDecider, type Handover, type CaseEvent } from '@referral/case';
 import { appendNewStream, caseStream, deterministicUuid, toNewEvents } from '@referral/case-workflows';
 import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
+import type { PersonalDataVault } from '@referral/personal-data';
+import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@referral/platform';
 import { domainException } from '../commands/domain-exception';
 import { eventMetadata, type CommandContext } from '../commands/command-context';
 import { Policies } from '../commands/policies';
@@ -25,13 +26,24 @@ export interface IntakeResult {
  */
 @Injectable()
 export class HandoverIntake {
+  private fingerprintSecret: Promise<Buffer> | null = null;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly policies: Policies,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
+  private fingerprintKey(): Promise<Buffer> {
+    this.fingerprintSecret ??= this.vault.systemSecret('handover-fingerprint').catch((error: unknown) => {
+      this.fingerprintSecret = null;
+      throw error;
+    });
+    return this.fingerprintSecret;
+  }
+
   async receive(handover: Handover, context: CommandContext): Promise<IntakeResult> {
-    const fingerprint = handoverFingerprint(handover);
+    const fingerprint = handoverFingerprint(handover, await this.fingerprintKey());
     for (;;) {
       // Optimistic: claim first; only a delivery that loses the claim reads what the winner wrote.
       const caseId = randomUUID();

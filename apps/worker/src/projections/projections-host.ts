@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE, LOGGER, LocalProjections, READ_MODEL_DB, type Logger } from '@referral/platform';
+import { EVENT_STORE, LOGGER, LocalProjections, PERSONAL_DATA_VAULT, READ_MODEL_DB, type Logger } from '@referral/platform';
+import type { PersonalDataVault } from '@referral/personal-data';
 import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger } from '@referral/projections';
 import { defaultSlaPolicy } from '@referral/case';
-import { LinkedCaseOpener, Reactor, linkedCaseReaction } from '@referral/case-workflows';
+import { LinkedCaseOpener, Reactor, keyErasureReaction, linkedCaseReaction } from '@referral/case-workflows';
 import { readModelProjections } from '@referral/read-models';
 import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
@@ -23,6 +24,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     @Inject(READ_MODEL_DB) private readonly db: SqlClient,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly local: LocalProjections,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
   get projections(): readonly ProjectionDefinition[] {
@@ -42,10 +44,10 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     this.started();
     // Reactions follow events up with commands (idempotent appends), from their own checkpoints.
     const log = this.logger.child({ component: 'reactions' });
+    const logger = { error: (message: string, fields: Record<string, unknown>) => log.error(fields, message) };
     this.reactors = [
-      new Reactor(this.store, this.db, linkedCaseReaction(new LinkedCaseOpener(this.store, defaultSlaPolicy)), {
-        error: (message, fields) => log.error(fields, message),
-      }),
+      new Reactor(this.store, this.db, linkedCaseReaction(new LinkedCaseOpener(this.store, defaultSlaPolicy, this.vault)), logger),
+      new Reactor(this.store, this.db, keyErasureReaction(this.vault), logger),
     ];
     for (const reactor of this.reactors) await reactor.start();
   }

@@ -21,7 +21,8 @@ export type CaseCommand =
   | LinkToOtherParty
   | OpenLinkedCase
   | CloseCase
-  | CheckDeadlines;
+  | CheckDeadlines
+  | ErasePersonalData;
 
 export interface ReceiveHandover {
   readonly type: 'ReceiveHandover';
@@ -133,4 +134,17 @@ export interface CheckDeadlines {
   readonly caseId: string;
   /** The app's clock (ISO instant). */
   readonly now: string;
+}
+
+/**
+ * Erase the person's personal data for good (crypto-shredding happens outside the domain, on the
+ * event this produces). Closed cases too: retention erases them after closing.
+ */
+export interface ErasePersonalData {
+  readonly type: 'ErasePersonalData';
+  readonly caseId: string;
+  /** Why, as the coordinator gives it, or `retention` for the scheduled erasure. */
+  readonly reason: string;
+  readonly now: string;
+  readonly by?: string;
 }

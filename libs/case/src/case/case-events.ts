@@ -21,6 +21,7 @@ export type CaseEvent =
   | ContactRecorded
   | PersonLinked
   | CaseClosed
+  | PersonalDataErased
   | DeadlineEvent;
 export type CaseEventType = CaseEvent['type'];
 
@@ -150,4 +151,19 @@ export interface ReachAttemptsSummary {
   readonly phoneAttempts: number;
   readonly eveningAttempts: number;
   readonly met: boolean;
+}
+
+/**
+ * The person's personal data in this case was erased: every sealed copy (in this stream and in
+ * the read models) is unreadable from now on. The facts without personal data stay.
+ */
+export interface PersonalDataErased {
+  readonly type: 'PersonalDataErased';
+  readonly data: {
+    readonly caseId: string;
+    readonly org: CaseOwner;
+    readonly at: string;
+    readonly reason: string;
+    readonly by?: string;
+  };
 }

@@ -55,6 +55,8 @@ export interface CaseRecord {
   readonly person: PersonFacts;
   readonly area?: Area;
   readonly personalData: PersonalData | null;
+  /** When the person's personal data was erased; absent while it is kept. */
+  readonly erasedAt?: string;
   readonly assigneeId: string | null;
   readonly contacts: readonly ContactFact[];
   readonly deadlines: CaseDeadlines;

@@ -4,6 +4,7 @@ import { CaseState } from './case-state';
 import { assignVolunteer } from './handlers/assign-volunteer';
 import { checkDeadlines } from './handlers/check-deadlines';
 import { closeCase } from './handlers/close-case';
+import { erasePersonalData } from './handlers/erase-personal-data';
 import { linkToOtherParty } from './handlers/link-to-other-party';
 import { openLinkedCase } from './handlers/open-linked-case';
 import { receiveHandover } from './handlers/receive-handover';
@@ -32,5 +33,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return closeCase(command, state);
     case 'CheckDeadlines':
       return checkDeadlines(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
   }
 }

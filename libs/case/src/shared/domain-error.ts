@@ -31,7 +31,8 @@ export type DomainErrorCode =
   | 'volunteer-not-active'
   | 'volunteer-other-org'
   | 'volunteer-already-deactivated'
-  | 'reach-attempts-not-met';
+  | 'reach-attempts-not-met'
+  | 'personal-data-erased';
 
 export const invalid = (problems: readonly FieldProblem[]): DomainError => ({
   code: 'validation-failed',

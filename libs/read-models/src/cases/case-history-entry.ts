@@ -10,7 +10,8 @@ export interface CaseHistoryEntry {
 
 /**
  * The facts a user needs from each case event. Never the store's ids (event id, revision,
- * position). A recorded breach and its retraction are shown too (issue 4: "visibly"). A note is the user's own text, so it is shown here, and only here.
+ * position). A recorded breach and its retraction are shown too (issue 4: "visibly"). A note is the
+ * user's own text, so it is shown here, and only here, once opened.
  */
 export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
   const { type } = event;
@@ -34,11 +35,13 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       const { data } = event;
       return {
         type, at: data.at, channel: data.channel, outcome: data.outcome, recordedAt: data.recordedAt,
-        ...noteOf(data.personalData), ...by,
+        ...sealedPart(data.personalData), ...by,
       };
     }
     case 'PersonLinked':
-      return { type, at: event.data.at, to: event.data.to, linkedCaseId: event.data.linkedCaseId, ...noteOf(event.data.personalData), ...by };
+      return { type, at: event.data.at, to: event.data.to, linkedCaseId: event.data.linkedCaseId, ...sealedPart(event.data.personalData), ...by };
+    case 'PersonalDataErased':
+      return { type, at: event.data.at, reason: event.data.reason, ...by };
     case 'CaseClosed': {
       const { data } = event;
       return { type, at: data.at, reason: data.reason, ...(data.override ? { override: data.override } : {}), ...by };
@@ -50,6 +53,10 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
   }
 }
 
-function noteOf(personal: { note?: string } | null | undefined): { note?: string } {
-  return personal?.note === undefined ? {} : { note: personal.note };
+/**
+ * The entry keeps the event's personal data as the store holds it (sealed), under
+ * `personalData`; `revealCaseDetail` turns it into the `note` a user reads, or marks it erased.
+ */
+function sealedPart(personal: unknown): { personalData?: unknown } {
+  return personal === undefined || personal === null ? {} : { personalData: personal };
 }

@@ -2,7 +2,6 @@ import { slaDeadlines, type CaseEvent, type CaseReceived, type SlaTerms } from '
 import type { SqlExecutor } from '@referral/sql';
 import { ruleOf } from '../sla/sla-events';
 import { jsonParam } from '../sql-values';
-import { personAsSent } from './person-as-sent';
 
 interface FirstContactClock {
   dueAt: string | null;
@@ -53,6 +52,11 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
         event.data.caseId, jsonParam({ caseId: event.data.linkedCaseId, org: event.data.to }), position,
       ]);
       return;
+    case 'PersonalDataErased':
+      await tx.query(`UPDATE ${table} SET erased_at = $2, updated_position = $3 WHERE case_id = $1`, [
+        event.data.caseId, event.data.at, position,
+      ]);
+      return;
     case 'CaseClosed':
       await tx.query(
         `UPDATE ${table} SET status = 'closed', closed_at = $2, closure_reason = $3, updated_position = $4 WHERE case_id = $1`,
@@ -79,12 +83,12 @@ async function insertCase(data: CaseReceived['data'], tx: SqlExecutor, table: st
   const clock = firstContactClock(data.sla, data.at);
   await tx.query(
     `INSERT INTO ${table} (case_id, org, status, source, received_at, assignee_id, link_suggested, linked_from,
-       person, crime, area, first_contact_due_at, at_risk_hours, updated_position)
-     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11, $12, $13)
+       person, personal_data, crime, area, first_contact_due_at, at_risk_hours, updated_position)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14)
      ON CONFLICT (case_id) DO NOTHING`,
     [
       data.caseId, data.org, data.status, data.source, data.at, data.linkSuggested, jsonParam(data.linkedFrom),
-      jsonParam(personAsSent(data)), jsonParam(data.crime), jsonParam(data.area), clock.dueAt, clock.atRiskHours, position,
+      jsonParam(data.person), jsonParam(data.personalData), jsonParam(data.crime), jsonParam(data.area), clock.dueAt, clock.atRiskHours, position,
     ],
   );
 }

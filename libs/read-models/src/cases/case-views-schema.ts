@@ -20,6 +20,8 @@ export async function createCaseViewTables(tx: SqlExecutor, tables: TableNames<C
     linked_from jsonb,
     linked_to jsonb,
     person jsonb NOT NULL,
+    personal_data jsonb,
+    erased_at timestamptz,
     crime jsonb NOT NULL,
     area jsonb,
     first_contact_due_at timestamptz,

@@ -9,7 +9,7 @@ import { writeCaseList } from './case-list-writes';
 import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './case-views-schema';
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
-  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed',
+  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
   ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 
@@ -18,11 +18,13 @@ export const isCaseEvent = (event: RecordedEvent): boolean => CASE_EVENT_TYPES.h
 /**
  * The worklist (`case_list`) and each case's history (`case_history`), from the case streams.
  * Version 2: recorded breaches and retractions (a flag per rule on `case_list`, entries in the
- * history), so `slaState` is `breached` from recorded facts only.
+ * history), so `slaState` is `breached` from recorded facts only. Version 3: personal data kept
+ * sealed as the store holds it (`personal_data`, and in history entries), opened only when a
+ * case is shown; erasures.
  */
 export const caseViewsProjection: ProjectionDefinition<CaseViewTable> = {
   name: 'case_views',
-  version: 2,
+  version: 3,
   tables: CASE_VIEW_TABLES,
   setup: createCaseViewTables,
   async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<CaseViewTable>) {

@@ -1,18 +1,22 @@
-import type { CaseReceived, PersonalData } from '@referral/case';
+import type { PersonalData } from '@referral/case';
 
 /** The personal data that belongs to the person object of a handover or registration. */
 const PERSON_FIELDS = ['givenName', 'familyName', 'personalIdentityNumber', 'birthDate', 'phone', 'email'] as const;
 
+/** What a shown case says where its personal data was erased. */
+export const ERASED = 'erased';
+
 /**
  * The person "as sent" (contract, `GET /cases/{id}`): the non-personal facts merged with the
- * person's own fields from `personalData`. The Police report number, the victim's birth date
- * and the note are not fields of the person, so they stay out. After erasure (`personalData`
- * null) only the facts remain.
+ * person's own fields from the opened personal data. The Police report number, the victim's
+ * birth date and the note are not fields of the person, so they stay out. After erasure only
+ * the facts remain, marked `personalData: "erased"`.
  */
-export function personAsSent(data: CaseReceived['data']): Record<string, unknown> {
-  const personal: PersonalData = data.personalData ?? {};
+export function personAsSent(facts: Record<string, unknown>, personal: PersonalData | typeof ERASED | null): Record<string, unknown> {
+  if (personal === ERASED) return { ...facts, personalData: ERASED };
+  const opened = personal ?? {};
   const fromPersonal = Object.fromEntries(
-    PERSON_FIELDS.filter((field) => personal[field] !== undefined).map((field) => [field, personal[field]]),
+    PERSON_FIELDS.filter((field) => opened[field] !== undefined).map((field) => [field, opened[field]]),
   );
-  return { ...data.person, ...fromPersonal };
+  return { ...facts, ...fromPersonal };
 }

@@ -4,6 +4,7 @@ import { formatInstant } from '../../time/instant';
 import { CaseDecision } from '../case-decision';
 import { LinkToOtherParty } from '../case-commands';
 import { CaseState } from '../case-state';
+import { refusedAfterErasure } from './erased-personal-data';
 import { checkMoment } from './moment';
 import { openCase } from './workable-case';
 
@@ -16,6 +17,8 @@ export function linkToOtherParty(command: LinkToOtherParty, state: CaseState): C
   if (!found.ok) return found;
   const record = found.value;
   const from = record.org;
+  const erased = refusedAfterErasure(record, 'link');
+  if (erased) return { ok: false, error: erased };
   if (record.linkedTo) {
     return { ok: false, error: conflict('already-linked', `Case ${record.caseId} was already linked to ${record.linkedTo.org}`) };
   }

@@ -5,6 +5,7 @@ import { RecordContact } from '../case-commands';
 import { ContactFact, CaseState } from '../case-state';
 import { ALWAYS_REACHED_CHANNELS, isTowardsPerson } from '../contact';
 import { isInEveningWindow } from '../evening-window';
+import { refusedAfterErasure } from './erased-personal-data';
 import { checkMoment } from './moment';
 import { breachRetractions } from './retract-breaches';
 import { openCase } from './workable-case';
@@ -17,6 +18,8 @@ export function recordContact(command: RecordContact, state: CaseState): CaseDec
   const found = openCase(state, command.caseId);
   if (!found.ok) return found;
   const record = found.value;
+  const erased = command.note !== undefined ? refusedAfterErasure(record, 'note') : null;
+  if (erased) return { ok: false, error: erased };
   const problems: FieldProblem[] = [];
   const atMs = checkMoment(command.at, 'at', { now: command.now, notBefore: record.receivedAt }, problems);
   if (ALWAYS_REACHED_CHANNELS.includes(command.channel) && command.outcome !== 'reached') {

@@ -1,0 +1,47 @@
+import type { PersonalData } from '@referral/case';
+import type { CaseHistoryEntry } from './case-history-entry';
+import { ERASED, personAsSent } from './person-as-sent';
+
+/**
+ * Opens personal data as the read models keep it (sealed): the plain value, or `null` when its
+ * key was erased. A value that is not sealed (a store written before sealing, or a test's raw
+ * store) is handed back as it is.
+ */
+export interface PersonalDataReader {
+  open(value: unknown): Promise<unknown>;
+}
+
+export const unsealedReader: PersonalDataReader = { open: async (value) => value };
+
+export interface SealedCaseParts {
+  person: Record<string, unknown>;
+  personalData: unknown;
+  erased: boolean;
+  history: CaseHistoryEntry[];
+}
+
+/** The person and the history of a case as a user reads them: personal data opened, or marked erased. */
+export async function revealCaseParts(
+  parts: SealedCaseParts,
+  reader: PersonalDataReader,
+): Promise<{ person: Record<string, unknown>; history: CaseHistoryEntry[] }> {
+  const open = async (value: unknown): Promise<PersonalData | typeof ERASED | null> => {
+    if (value === null || value === undefined) return null;
+    if (parts.erased) return ERASED;
+    const opened = await reader.open(value);
+    return opened === null ? ERASED : (opened as PersonalData);
+  };
+  const person = personAsSent(parts.person, await open(parts.personalData));
+  const history: CaseHistoryEntry[] = [];
+  for (const entry of parts.history) {
+    if (!('personalData' in entry)) {
+      history.push(entry);
+      continue;
+    }
+    const { personalData, ...rest } = entry;
+    const opened = await open(personalData);
+    if (opened === ERASED) history.push({ ...rest, personalData: ERASED });
+    else history.push(opened?.note === undefined ? rest : { ...rest, note: opened.note });
+  }
+  return { person, history };
+}
