@@ -179,7 +179,6 @@ describe('access matrix: every route, every role, every org', () => {
       allowed: (_, __, seen) => (seen ? { status: 200 } : 'not-found'),
     },
     'GET /api/v1/audit': {
-      pending: 'GET /audit?caseId= (coordinators of the case\'s org, admins)',
       roles: ['coordinator', 'admin'], targets: 'cases', cases: ['A', 'D', 'missing'],
       probe: (_, target) => ({ path: '/api/v1/audit', query: { caseId: caseOf(target) } }),
       // An admin reads the trail of any case id, also one never in the case views (who tried to read it).
