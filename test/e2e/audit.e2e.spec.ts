@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { AUDIT_LOG, type AuditEntry, type AuditLog } from '@referral/audit';
-import { READ_MODEL_DB } from '@referral/platform';
+import type { EventStore } from '@referral/event-store';
+import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { eventually } from '../support/eventually';
@@ -86,6 +87,10 @@ describe('audit log (embedded service)', () => {
     });
     expect(items[4]).toMatchObject({ caseId, outcome: { error: 'forbidden' }, reason: expect.stringMatching(/roles \(analyst\) are not allowed/) });
 
+    // The events of the contact carry the request id its audit record names.
+    const events = await service.app.get<EventStore>(EVENT_STORE).readStream(`case-${caseId}`);
+    expect(events.find((e) => e.type === 'ContactRecorded')?.metadata).toMatchObject({ actor: 'coord-v', correlationId: 'req-contact' });
+
     const json = JSON.stringify(items);
     for (const personal of [person.givenName, person.familyName, person.personalIdentityNumber, person.phone, note, 'Bromma']) {
       expect(json).not.toContain(personal);
@@ -101,6 +106,7 @@ describe('audit log (embedded service)', () => {
     expect(auditAnswer.body).toEqual(caseAnswer.body);
     for (const role of ['volunteer', 'staff', 'analyst']) expect((await auditOf(caseId, tokens[role])).status).toBe(403);
     expect((await http().get('/api/v1/audit?caseId=not-a-uuid').set(tokens.coordinator)).status).toBe(400);
+    expect(Object.keys((await http().get('/api/docs-json')).body.paths)).toContain('/api/v1/audit');
     expect((await auditOf(caseId, tokens.coordinator, '&cursor=bm9wZQ')).status).toBe(400);
 
     const byAdmin = await auditOf(caseId, tokens.admin);
