@@ -4,8 +4,12 @@ import type { Violation } from './validation.pipe';
 
 /** The contract's bodies nest three levels at most; the validators recurse, so a far deeper one would overflow the stack. */
 export const MAX_JSON_DEPTH = 10;
-/** Keys that would reach an object's prototype when copied onto a DTO. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Keys that would reach an object's prototype when copied onto a DTO, and the names of
+ * Object.prototype's members (`valueOf`, `toString`, ...), which class-validator's whitelist
+ * takes for known fields and would leave on the DTO, shadowing the method.
+ */
+const isUnsafeKey = (key: string) => key === 'prototype' || key in Object.prototype;
 
 /**
  * The first thing wrong with the shape of a parsed body or query, before validation sees it: a
@@ -19,7 +23,7 @@ export function unsafeShape(value: unknown): Violation | null {
     if (node.depth >= MAX_JSON_DEPTH) return { path: node.path, message: `nests deeper than ${MAX_JSON_DEPTH} levels` };
     for (const key of Object.keys(node.value)) {
       const path = node.path ? `${node.path}.${key}` : key;
-      if (UNSAFE_KEYS.has(key)) return { path, message: 'is not a known field' };
+      if (isUnsafeKey(key)) return { path, message: 'is not a known field' };
       pending.push({ value: (node.value as Record<string, unknown>)[key], path, depth: node.depth + 1 });
     }
   }

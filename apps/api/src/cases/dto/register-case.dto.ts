@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsDateTimeWithOffset } from '../../http/validators/time-formats';
 import { AreaDto } from '../../intake/dto/area.dto';
 import { CrimeDto } from '../../intake/dto/crime.dto';
@@ -19,11 +19,11 @@ export class RegisterCaseDto {
   receivedAt!: string;
 
   @ApiProperty({ type: CrimeDto })
-  @IsDefined() @ValidateNested() @Type(() => CrimeDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CrimeDto)
   crime!: CrimeDto;
 
   @ApiProperty({ type: PersonDto, description: 'For an anonymous case: no name, number or contact data' })
-  @IsDefined() @ValidateNested() @Type(() => PersonDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto)
   person!: PersonDto;
 
   @ApiPropertyOptional({ format: 'date' })
@@ -31,7 +31,7 @@ export class RegisterCaseDto {
   victimBirthDate?: string;
 
   @ApiPropertyOptional({ type: AreaDto })
-  @IsOptional() @ValidateNested() @Type(() => AreaDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AreaDto)
   area?: AreaDto;
 
   @ApiPropertyOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Equals, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsDateTimeWithOffset } from '../../http/validators/time-formats';
 
 export const PARTY_ORGS = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
@@ -72,7 +72,7 @@ export class ClosureDto {
   at?: string;
 
   @ApiPropertyOptional({ type: OverrideDto, description: 'A coordinator closes as unreachable before the attempts rule holds' })
-  @IsOptional() @ValidateNested() @Type(() => OverrideDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OverrideDto)
   override?: OverrideDto;
 }
 

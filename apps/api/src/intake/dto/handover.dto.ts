@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsObject, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsCalendarDate, IsDateTimeWithOffset } from '../../http/validators/time-formats';
 import { AreaDto } from './area.dto';
 import { ConsentDto } from './consent.dto';
@@ -23,11 +23,11 @@ export class HandoverDto {
   handedOverAt!: string;
 
   @ApiProperty({ type: CrimeDto })
-  @IsDefined() @ValidateNested() @Type(() => CrimeDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CrimeDto)
   crime!: CrimeDto;
 
   @ApiProperty({ type: PersonDto })
-  @IsDefined() @ValidateNested() @Type(() => PersonDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PersonDto)
   person!: PersonDto;
 
   @ApiPropertyOptional({ format: 'date', description: "The victim's birth date when person.role is 'relative'" })
@@ -35,11 +35,11 @@ export class HandoverDto {
   victimBirthDate?: string;
 
   @ApiProperty({ type: AreaDto })
-  @IsDefined() @ValidateNested() @Type(() => AreaDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => AreaDto)
   area!: AreaDto;
 
   @ApiProperty({ type: ConsentDto })
-  @IsDefined() @ValidateNested() @Type(() => ConsentDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ConsentDto)
   consent!: ConsentDto;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Free text from the Police; personal data' })
