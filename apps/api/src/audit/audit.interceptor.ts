@@ -26,8 +26,9 @@ export class AuditInterceptor implements NestInterceptor {
     const response = http.getResponse<Response>();
     const pattern = routePatternOf(request);
     const action = pattern && auditedAction(request.method, pattern);
-    const notes = currentAccessNotes();
-    if (!pattern || !action || !notes) return next.handle();
+    if (!pattern || !action) return next.handle();
+    // Without the middleware's notes (an app wired without it) the request is still recorded.
+    const notes: AccessNotes = currentAccessNotes() ?? { roles: [], caseGrant: null, recorded: false };
     const record = (status: number, error: string | null, answer: unknown) =>
       this.writer.record({ request, pattern, action, notes, status, error, answer }).catch((failure: unknown) => {
         this.logger.error(
