@@ -402,7 +402,6 @@ describe('access matrix: every route, every role, every org', () => {
             await expectNotFound(response, caller, rule, method, label, problems);
             continue;
           }
-          if (isPendingErasure(route, response)) continue;
           if (response.status !== outcome.status || (outcome.error && response.body.error !== outcome.error)) {
             problems.push(`${label}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}, expected ${outcome.status} ${outcome.error ?? ''}`);
             continue;
@@ -419,18 +418,9 @@ describe('access matrix: every route, every role, every org', () => {
   /** Another org's case answers exactly as a case that does not exist: same status, same body, nothing of the case. */
   async function expectNotFound(response: Response, caller: MatrixCaller, rule: RouteRule, method: string, label: string, problems: string[]): Promise<void> {
     const missing = await send(caller, rule.probe(caller, 'missing'), method);
-    if (isPendingErasure(`${method} /api/v1/cases/:id/erasure`, response) && rule.probe(caller, 'missing').path.endsWith('/erasure')) return;
     if (response.status !== 404 && response.status !== 403) problems.push(`${label}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}, expected 404 as for a missing case`);
     else if (response.text !== missing.text || response.status !== missing.status) problems.push(`${label}: answer differs from a missing case's: ${response.text} vs ${missing.text}`);
     expectNoCaseData(response.text, [...fixtures.keys()]);
-  }
-
-  /**
-   * PENDING erasure: until POST /cases/{id}/erasure is built (another part of the work) it answers
-   * 501 to every coordinator. Remove this allowance once it is; the rule above then holds.
-   */
-  function isPendingErasure(route: string, response: Response): boolean {
-    return route === 'POST /api/v1/cases/:id/erasure' && response.status === 501 && response.body.error === 'not-implemented';
   }
 
   it('serves an OpenAPI document without example personal data', async () => {

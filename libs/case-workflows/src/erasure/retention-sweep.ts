@@ -14,6 +14,7 @@ export interface RetentionQueries {
 }
 
 export interface SweepReport {
+  /** Cases whose personal data this sweep erased. */
   erased: number;
   /** Cases that could not be erased this time (tried again at the next sweep). */
   failed: number;
@@ -48,8 +49,7 @@ export class RetentionSweep {
         const page = await this.options.queries.casesDueForErasure(org, cutoff, PAGE, after);
         for (const due of page) {
           try {
-            await this.erase(due.caseId, now);
-            report.erased++;
+            if (await this.erase(due.caseId, now)) report.erased++;
           } catch (error) {
             report.failed++;
             this.options.onError?.(due.caseId, error);
@@ -62,8 +62,9 @@ export class RetentionSweep {
     return report;
   }
 
-  private async erase(caseId: string, now: Date): Promise<void> {
-    await this.stream.run(
+  /** Answers whether this erased it (false: it was erased already, the case views had not shown it yet). */
+  private async erase(caseId: string, now: Date): Promise<boolean> {
+    const result = await this.stream.run(
       caseStream(caseId),
       caseDecider,
       (_state: CaseState) => ({ type: 'ErasePersonalData' as const, caseId, reason: 'retention', now: now.toISOString(), by: RETENTION_ACTOR }),
@@ -73,5 +74,6 @@ export class RetentionSweep {
       { metadata: { actor: RETENTION_ACTOR } },
     );
     await this.options.keys.erase(caseSubject(caseId), now);
+    return result.events.length > 0;
   }
 }
