@@ -118,7 +118,7 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
   it('erases for good: the answer, the case, every copy taken before, while the facts and the statistics stay', async () => {
     const before = await settledStatistics();
     const copies = (await store().readStream(`case-${caseId}`)).map((e) => e.data.personalData).filter(isSealedValue);
-    clock.set(new Date('2025-06-12T08:00:00Z'));
+    clock.set('2025-06-12T08:00:00Z');
 
     const erased = await http().post(`/api/v1/cases/${caseId}/erasure`).set(tokens.coordinator).send({ reason: 'The person asked for it' });
     expect(erased.status).toBe(200);

@@ -43,11 +43,11 @@ describe('retention of personal data after closing (embedded service, real Redis
     const open = (await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody({ person: { familyName: 'Öppensson' } }))).body.caseId;
     const sweeps = service.app.get(RetentionHost);
 
-    clock.set(new Date('2026-06-05T09:59:59Z'));
+    clock.set('2026-06-05T09:59:59Z');
     expect(await sweeps.sweepNow()).toEqual({ erased: 0, failed: 0 });
     expect((await personOf(early)).familyName).toBe('Tidigsson');
 
-    clock.set(new Date('2026-06-05T10:00:00Z'));
+    clock.set('2026-06-05T10:00:00Z');
     expect(await sweeps.sweepNow()).toEqual({ erased: 1, failed: 0 });
     const erased = await eventually(async () => {
       const response = await http().get(`/api/v1/cases/${early}`).set(tokens.coordinator);
@@ -65,9 +65,9 @@ describe('retention of personal data after closing (embedded service, real Redis
 
   it('catches up after downtime: what fell due while the service was down is erased at the next start', async () => {
     const caseId = await closedCase('2025-06-06T12:00:00+02:00', 'Nerdsson');
-    clock.set(new Date('2026-06-05T12:00:00Z'));
+    clock.set('2026-06-05T12:00:00Z');
     await service.stop();
-    clock.set(new Date('2026-09-01T08:00:00Z'));
+    clock.set('2026-09-01T08:00:00Z');
     service = await startEmbeddedService({}, { clock, dataDir: service.dataDir });
     const first = await service.app.get(RetentionHost).firstSweep;
     expect(first?.erased).toBeGreaterThanOrEqual(1);
