@@ -77,7 +77,7 @@ export class ClosureDto {
 }
 
 export class ErasureDto {
-  @ApiProperty({ minLength: 1, maxLength: 500 })
+  @ApiProperty({ minLength: 1, maxLength: 500, description: 'Why the data is erased; kept in the case history in clear, so it must hold no personal data' })
   @IsString() @MinLength(1) @MaxLength(500)
   reason!: string;
 }
