@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '@referral/config';
 import { createLogger, type Clock } from '@referral/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -21,14 +22,14 @@ export interface RunningService {
 /** The whole service in one process, embedded, on a fresh data directory, as `npm start` runs it. */
 export async function startEmbeddedService(
   env: Record<string, string> = {},
-  options: { clock?: Clock; dataDir?: string; keepData?: boolean } = {},
+  options: { clock?: Clock; dataDir?: string; keepData?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'referral-e2e-'));
   const redisPrefix = `e2e-${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
     DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: redisPrefix, ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, options.logDestination);
   const app = await createApiApp({ config, logger, clock: options.clock }, [WorkerModule]);
   await app.init();
   return {

@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { RequestLogMiddleware } from './http/request-log.middleware';
 import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
@@ -15,6 +16,6 @@ import { StatisticsModule } from './statistics/statistics.module';
 @Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule, AuditModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestMetricsMiddleware, ClockMiddleware).forRoutes('*path');
+    consumer.apply(RequestMetricsMiddleware, RequestLogMiddleware, ClockMiddleware).forRoutes('*path');
   }
 }

@@ -1,6 +1,7 @@
 export * from './tokens';
 export * from './clock';
 export * from './logger';
+export * from './log-redaction';
 export * from './nest-logger';
 export * from './metrics';
 export * from './health';
