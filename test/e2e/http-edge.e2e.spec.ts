@@ -24,6 +24,9 @@ describe('the HTTP edge: headers, CORS, bodies and errors', () => {
     expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
     expect(response.headers['strict-transport-security']).toContain('max-age=');
     expect(response.headers['x-powered-by']).toBeUndefined();
+    const caseList = await http().get('/api/v1/cases').set(coordinator);
+    expect(caseList.status).toBe(200);
+    expect(caseList.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps the OpenAPI UI working: its page and assets load under a CSP that allows them', async () => {

@@ -37,8 +37,12 @@ const docsHeaders = helmet({
   },
 });
 
-/** Helmet's headers on every answer, with the content security policy of the part that answers. */
+/**
+ * Helmet's headers on every answer, with the content security policy of the part that answers.
+ * API answers may hold personal data: no browser or proxy may keep a copy (`no-store`).
+ */
 export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
   const isDocs = request.path === DOCS_PATH || request.path.startsWith(`${DOCS_PATH}/`) || request.path.startsWith(`${DOCS_PATH}-json`);
+  if (!isDocs) response.setHeader('Cache-Control', 'no-store');
   (isDocs ? docsHeaders : apiHeaders)(request, response, next);
 }
