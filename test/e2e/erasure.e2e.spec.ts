@@ -21,7 +21,13 @@ const PERSON = {
   email: 'signhild.fiktiv@example.test',
 };
 const NOTES = { police: 'Polisnotis om trapphuset', contact: 'Vill bli uppringd efter skolan', link: 'Samtycke till länk givet i telefon' };
-const PLAINTEXTS = [PERSON.givenName, PERSON.familyName, PERSON.personalIdentityNumber, PERSON.phone, PERSON.email, ...Object.values(NOTES)];
+/** Free text of a closure override (on the linked case), and a volunteer's name (their own stream, their own key). */
+const OVERRIDE_REASON = 'Numret tillhör en granne enligt skolkuratorn';
+const VOLUNTEER_NAME = 'Gunvor Påhittadsdotter';
+const PLAINTEXTS = [
+  PERSON.givenName, PERSON.familyName, PERSON.personalIdentityNumber, PERSON.phone, PERSON.email, ...Object.values(NOTES),
+  OVERRIDE_REASON, VOLUNTEER_NAME,
+];
 
 describe('personal data sealed at rest, and erasure (embedded service, real Redis)', () => {
   let service: RunningService;
@@ -30,6 +36,7 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
   const http = () => request(service.app.getHttpServer());
   let caseId: string;
   let linkedCaseId: string;
+  let volunteerId: string;
 
   beforeAll(async () => {
     service = await startEmbeddedService({}, { clock, keepData: true });
@@ -52,6 +59,13 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
       .send({ to: 'stodcentrum', consent: true, at: '2025-06-04T10:00:00+02:00', note: NOTES.link });
     expect(linked.status).toBe(201);
     linkedCaseId = linked.body.linkedTo.caseId;
+    const closed = await http().post(`/api/v1/cases/${linkedCaseId}/closure`).set(tokens.stodcentrum)
+      .send({ reason: 'unreachable', override: { reason: OVERRIDE_REASON } });
+    expect(closed.status).toBe(200);
+    const volunteer = await http().post('/api/v1/orgs/boj-vasterort/volunteers').set(tokens.coordinator)
+      .send({ displayName: VOLUNTEER_NAME, gender: 'female', activeFrom: '2025-01-01' });
+    expect(volunteer.status).toBe(201);
+    volunteerId = volunteer.body.volunteerId;
   });
   afterAll(() => service.stop());
 
@@ -86,9 +100,12 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
     expect(view.body.history.find((e: { type: string }) => e.type === 'ContactRecorded')).toMatchObject({ note: NOTES.contact });
     const receiver = await caseView(linkedCaseId, tokens.stodcentrum);
     expect(receiver.body.person).toMatchObject({ givenName: PERSON.givenName });
+    expect(receiver.body.history.find((e: { type: string }) => e.type === 'CaseClosed')).toMatchObject({ override: { reason: OVERRIDE_REASON } });
+    const volunteers = await http().get('/api/v1/orgs/boj-vasterort/volunteers').set(tokens.coordinator);
+    expect(volunteers.body.items).toContainEqual(expect.objectContaining({ volunteerId, displayName: VOLUNTEER_NAME }));
   });
 
-  it('keeps no plaintext personal data in any event or any table: each event’s personal data is sealed under its case’s key', async () => {
+  it('keeps no plaintext personal data in any event or any table: each event’s personal data is sealed under its stream’s key (a case’s, a volunteer’s)', async () => {
     const events = (await store().readAll({ maxCount: 100_000 })).filter((e) => e.streamId === `case-${caseId}`);
     const personal = events.map((e) => e.data.personalData).filter((p) => p !== undefined && p !== null);
     expect(personal.length).toBeGreaterThanOrEqual(3);
@@ -96,6 +113,10 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
       expect(isSealedValue(value)).toBe(true);
       expect((value as SealedValue).subject).toBe(`case-${caseId}`);
     }
+    const sealedIn = async (streamId: string, type: string) =>
+      (await store().readStream(streamId)).find((e) => e.type === type)!.data.personalData as SealedValue;
+    expect(await sealedIn(`case-${linkedCaseId}`, 'CaseClosed')).toMatchObject({ sealed: 1, subject: `case-${linkedCaseId}` });
+    expect(await sealedIn(`volunteer-${volunteerId}`, 'VolunteerRegistered')).toMatchObject({ sealed: 1, subject: `volunteer-${volunteerId}` });
     const everything = await everyTableAsText();
     expect(everything).toContain(caseId);
     for (const plaintext of PLAINTEXTS) expect(everything).not.toContain(plaintext);
@@ -143,7 +164,11 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
     expect((await caseView(linkedCaseId, tokens.stodcentrum)).body.person.givenName).toBe(PERSON.givenName);
   });
 
-  it('after erasure, records contacts but refuses to keep a note or pass the person on; erasing again changes nothing', async () => {
+  it('after erasure, records contacts but refuses to keep a note, an override’s reason or pass the person on; erasing again changes nothing', async () => {
+    const override = await http().post(`/api/v1/cases/${caseId}/closure`).set(tokens.coordinator)
+      .send({ reason: 'unreachable', override: { reason: 'ny motivering' } });
+    expect(override.status).toBe(409);
+    expect(override.body.error).toBe('personal-data-erased');
     const withNote = await http().post(`/api/v1/cases/${caseId}/contacts`).set(tokens.coordinator)
       .send({ channel: 'phone', outcome: 'no-answer', at: '2025-06-12T07:00:00+02:00', note: 'ny anteckning' });
     expect(withNote.status).toBe(409);
@@ -159,6 +184,7 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
   it('leaves no plaintext of the person in any file of the store on disk', async () => {
     const erasedLinked = await http().post(`/api/v1/cases/${linkedCaseId}/erasure`).set(tokens.stodcentrum).send({ reason: 'Asked for it' });
     expect(erasedLinked.status).toBe(200);
+    expect(erasedLinked.body.history.find((e: { type: string }) => e.type === 'CaseClosed')).toMatchObject({ override: {}, personalData: 'erased' });
     await service.stop();
     // The files are readable and hold what was written: the case ids are there, in clear.
     expect((await filesContaining(service.dataDir, [caseId])).get(caseId)!.length).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ describe('the personal-data seam', () => {
   const history: CaseEvent[] = [
     ...eventsOf(recordContact({ note: 'Hemlig anteckning' }), handedOver),
     ...eventsOf(closeCase(), handedOver).slice(1),
+    ...eventsOf(closeCase({ reason: 'unreachable', override: { reason: 'Hemligt skäl' } }), handedOver).slice(1),
     ...eventsOf(linkToOtherParty({ note: 'Hemligt' }), young),
   ];
 

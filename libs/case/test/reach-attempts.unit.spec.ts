@@ -84,7 +84,7 @@ describe('closing as unreachable', () => {
         }),
       ));
 
-  it('with a coordinator override and a reason, closes and keeps the override in the history', () =>
+  it('with a coordinator override and a reason, closes and keeps the override, its free-text reason as personal data', () =>
     spec
       .given(calls(morning(8)))
       .when(closeCase({ reason: 'unreachable', now: NOW, at: NOW, override: { reason: ' Nummer saknas ' }, by: 'coord-1' }))
@@ -97,11 +97,21 @@ describe('closing as unreachable', () => {
             reason: 'unreachable',
             at: NOW,
             reachAttempts: { phoneAttempts: 1, eveningAttempts: 0, met: false },
-            override: { reason: 'Nummer saknas' },
+            override: {},
             by: 'coord-1',
+            personalData: { overrideReason: 'Nummer saknas' },
           },
         },
       ]));
+
+  it('after erasure, refuses an override (its reason could not be kept) but closes without one', () => {
+    const erased: CaseEvent[] = [
+      ...received,
+      { type: 'PersonalDataErased', data: { caseId: 'case-1', org: 'boj-vasterort', at: NOW, reason: 'Begärt' } },
+    ];
+    spec.given(erased).when(closeCase({ reason: 'unreachable', now: NOW, at: NOW, override: { reason: 'Nummer saknas' } })).thenFails('personal-data-erased');
+    spec.given(erased).when(closeCase({ reason: 'declined', now: NOW, at: NOW })).thenEvents((events) => expect(events).toHaveLength(1));
+  });
 
   it('an override without a reason is bad input', () =>
     spec

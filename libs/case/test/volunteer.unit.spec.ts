@@ -32,12 +32,12 @@ const registered: VolunteerEvent[] = [
     data: {
       volunteerId: 'vol-1',
       org: 'boj-vasterort',
-      displayName: 'Stina Stödperson',
       gender: 'female',
       activeFrom: '2024-09-01',
       userId: 'vol-1',
       at: AT,
       by: 'coord-1',
+      personalData: { displayName: 'Stina Stödperson' },
     },
   },
 ];
@@ -49,6 +49,21 @@ const deactivated: VolunteerEvent[] = [
 describe('volunteers', () => {
   it('given none, when registered, then VolunteerRegistered (the volunteer id is the sign-in id by default)', () =>
     spec.given([]).when(register()).then(registered));
+
+  it('keeps the name only in personalData, trimmed, so it is sealed under the volunteer\'s key', () =>
+    spec.given([]).when(register({ displayName: ' Stina Stödperson ' })).thenEvents(([event]) => {
+      if (event?.type !== 'VolunteerRegistered') throw new Error('expected VolunteerRegistered');
+      const { personalData, ...facts } = event.data;
+      expect(personalData).toEqual({ displayName: 'Stina Stödperson' });
+      expect(JSON.stringify(facts)).not.toContain('Stina');
+    }));
+
+  it('reads a registration written before the name moved into personalData', () => {
+    const { personalData: _moved, ...facts } = registered[0]!.data as Extract<VolunteerEvent, { type: 'VolunteerRegistered' }>['data'];
+    const old: VolunteerEvent[] = [{ type: 'VolunteerRegistered', data: { ...facts, displayName: 'Stina Stödperson' } }];
+    expect(stateAfter(volunteerDecider, old)).toEqual(stateAfter(volunteerDecider, registered));
+    spec.given(old).when(deactivate()).then(deactivated.slice(1));
+  });
 
   it('keeps a separate sign-in id and a gender label', () =>
     spec

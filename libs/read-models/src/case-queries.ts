@@ -35,7 +35,7 @@ export class CaseQueries {
   }
 
   findVolunteer(volunteerId: string): Promise<Volunteer | null> {
-    return findVolunteer(this.db, volunteerId);
+    return findVolunteer(this.db, volunteerId, this.personalData);
   }
 
   findVolunteerIdsByUserId(org: string, userId: string): Promise<string[]> {
@@ -43,7 +43,7 @@ export class CaseQueries {
   }
 
   listVolunteers(org: string): Promise<Volunteer[]> {
-    return listVolunteers(this.db, org);
+    return listVolunteers(this.db, org, this.personalData);
   }
 
   countRefusedHandovers(filter?: RefusalCountFilter): Promise<RefusedHandoverCounts> {

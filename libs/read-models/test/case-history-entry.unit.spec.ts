@@ -1,7 +1,7 @@
 import { caseHistoryEntry } from '../src/cases/case-history-entry';
 import { personAsSent } from '../src/cases/person-as-sent';
 import { revealCaseParts, unsealedReader, type PersonalDataReader } from '../src/cases/reveal-case-detail';
-import { eventsOf, linkToOtherParty, receiveHandover, recordContact, registerCase } from '../../case/testing/case-fixtures';
+import { closeCase, eventsOf, linkToOtherParty, receiveHandover, recordContact, registerCase } from '../../case/testing/case-fixtures';
 
 describe('history entries and the person as sent', () => {
   it('keeps a contact’s personal data in its entry as the store holds it, and nothing personal of the handover', () => {
@@ -37,6 +37,27 @@ describe('history entries and the person as sent', () => {
 
     const recordedErased = await revealCaseParts({ ...parts, erased: true }, unsealedReader);
     expect(JSON.stringify(recordedErased)).not.toMatch(/Testa|Ringer/);
+  });
+
+  it('shows an override with its reason opened from the sealed value, also one written in clear before sealing; erased after erasure', async () => {
+    const [received, closed] = eventsOf(closeCase({ reason: 'unreachable', override: { reason: 'Fel nummer' }, by: 'coord-1' }), eventsOf(receiveHandover()));
+    if (received?.type !== 'CaseReceived' || closed?.type !== 'CaseClosed') throw new Error('expected CaseReceived, CaseClosed');
+    const { personalData: _moved, ...facts } = closed.data;
+    const written = caseHistoryEntry(closed);
+    const legacy = caseHistoryEntry({ type: 'CaseClosed', data: { ...facts, override: { reason: 'Fel nummer' } } });
+    expect(written).toEqual({ type: 'CaseClosed', at: closed.data.at, reason: 'unreachable', override: {}, personalData: { overrideReason: 'Fel nummer' }, by: 'coord-1' });
+    expect(legacy).toEqual(written);
+
+    const parts = { person: { ...received.data.person }, personalData: received.data.personalData, erased: false, history: [written] };
+    const shown = await revealCaseParts(parts, unsealedReader);
+    expect(shown.history[0]).toEqual({ type: 'CaseClosed', at: closed.data.at, reason: 'unreachable', override: { reason: 'Fel nummer' }, by: 'coord-1' });
+    const erased = await revealCaseParts({ ...parts, erased: true }, unsealedReader);
+    expect(erased.history[0]).toEqual({ type: 'CaseClosed', at: closed.data.at, reason: 'unreachable', override: {}, personalData: 'erased', by: 'coord-1' });
+  });
+
+  it('shows a closure without an override as its facts only', () => {
+    const [, closed] = eventsOf(closeCase(), eventsOf(receiveHandover()));
+    expect(caseHistoryEntry(closed!)).toEqual({ type: 'CaseClosed', at: '2025-06-20T12:00:00.000Z', reason: 'support-given' });
   });
 
   it('shows only the facts when the case has no personal data', () => {

@@ -141,9 +141,13 @@ export interface CaseClosed {
     readonly at: string;
     /** The reach-attempt rule as it stood at closing. */
     readonly reachAttempts: ReachAttemptsSummary;
-    /** A coordinator's override of the reach-attempt rule, kept in the history. */
-    readonly override?: { readonly reason: string };
+    /**
+     * A coordinator overrode the reach-attempt rule. The reason is free text, so it is in
+     * `personalData.overrideReason`; `reason` here is only in events written before that.
+     */
+    readonly override?: { readonly reason?: string };
     readonly by?: string;
+    readonly personalData?: PersonalData;
   };
 }
 

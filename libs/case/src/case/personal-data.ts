@@ -19,6 +19,8 @@ export interface PersonalData {
   readonly policeReportNumber?: string;
   /** Free text (from the Police, or written with a contact, link or closure). */
   readonly note?: string;
+  /** A coordinator's reason for overriding the reach-attempt rule at closing: free text about the case. */
+  readonly overrideReason?: string;
 }
 
 /** Drops the keys whose value is `undefined`, so events compare and serialise cleanly. */

@@ -4,12 +4,18 @@ import { OrgId } from '../shared/org';
 /** The volunteer stream's events (`volunteer-<volunteerId>`). */
 export type VolunteerEvent = VolunteerRegistered | VolunteerDeactivated;
 
+/** A volunteer's personal data, sealed under their stream's key like a case's (see `personal-data.ts`). */
+export interface VolunteerPersonalData {
+  readonly displayName: string;
+}
+
 export interface VolunteerRegistered {
   readonly type: 'VolunteerRegistered';
   readonly data: {
     readonly volunteerId: string;
     readonly org: OrgId;
-    readonly displayName: string;
+    /** Only in events written before the name moved into `personalData`. */
+    readonly displayName?: string;
     readonly gender: Gender;
     readonly genderLabel?: string;
     /** `YYYY-MM-DD`, Stockholm; may lie in the past for a roster brought over. */
@@ -18,6 +24,7 @@ export interface VolunteerRegistered {
     readonly userId: string;
     readonly at: string;
     readonly by?: string;
+    readonly personalData?: VolunteerPersonalData;
   };
 }
 

@@ -11,7 +11,7 @@ export interface CaseHistoryEntry {
 /**
  * The facts a user needs from each case event. Never the store's ids (event id, revision,
  * position). A recorded breach and its retraction are shown too (issue 4: "visibly"). A note is the
- * user's own text, so it is shown here, and only here, once opened.
+ * user's own text, so it is shown here, and only here, once opened; so is an override's reason.
  */
 export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
   const { type } = event;
@@ -44,7 +44,10 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       return { type, at: event.data.at, reason: event.data.reason, ...by };
     case 'CaseClosed': {
       const { data } = event;
-      return { type, at: data.at, reason: data.reason, ...(data.override ? { override: data.override } : {}), ...by };
+      if (!data.override) return { type, at: data.at, reason: data.reason, ...by };
+      // Written before the reason was sealed: kept the same way, so it too is hidden after erasure.
+      const legacyReason = data.override.reason === undefined ? undefined : { overrideReason: data.override.reason };
+      return { type, at: data.at, reason: data.reason, override: {}, ...sealedPart(data.personalData ?? legacyReason), ...by };
     }
     case 'FirstContactDeadlineMissed':
     case 'ReachAttemptsDeadlineMissed':
@@ -55,7 +58,8 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
 
 /**
  * The entry keeps the event's personal data as the store holds it (sealed), under
- * `personalData`; `revealCaseDetail` turns it into the `note` a user reads, or marks it erased.
+ * `personalData`; `revealCaseParts` turns it into the `note` or the override's `reason` a user
+ * reads, or marks it erased.
  */
 function sealedPart(personal: unknown): { personalData?: unknown } {
   return personal === undefined || personal === null ? {} : { personalData: personal };

@@ -40,8 +40,15 @@ export async function revealCaseParts(
     }
     const { personalData, ...rest } = entry;
     const opened = await open(personalData);
-    if (opened === ERASED) history.push({ ...rest, personalData: ERASED });
-    else history.push(opened?.note === undefined ? rest : { ...rest, note: opened.note });
+    history.push(opened === ERASED ? { ...rest, personalData: ERASED } : { ...rest, ...shownInHistory(opened) });
   }
   return { person, history };
+}
+
+/** What of an entry's opened personal data a user reads in the history: its note, or the override's reason. */
+function shownInHistory(opened: PersonalData | null): Record<string, unknown> {
+  return {
+    ...(opened?.note === undefined ? {} : { note: opened.note }),
+    ...(opened?.overrideReason === undefined ? {} : { override: { reason: opened.overrideReason } }),
+  };
 }

@@ -68,6 +68,11 @@ export class DomainWriter {
     await this.decideAndAppend(`volunteer-${command.volunteerId}`, volunteerDecider, command);
   }
 
+  /** Appends events as given, e.g. as an earlier version of the deciders wrote them. */
+  async appendAsWritten(stream: string, events: readonly { type: string; data: object }[]): Promise<void> {
+    await this.append(stream, events, (await this.store.readStream(stream)).length);
+  }
+
   private async decideAndAppend<C extends { type: string }, E extends { type: string; data: object }, S>(
     stream: string,
     decider: Decider<C, E, S>,

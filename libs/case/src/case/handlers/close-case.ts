@@ -4,6 +4,7 @@ import { CaseDecision } from '../case-decision';
 import { CloseCase } from '../case-commands';
 import { CaseState } from '../case-state';
 import { assessReachAttempts } from '../reach-attempts';
+import { refusedAfterErasure } from './erased-personal-data';
 import { checkMoment } from './moment';
 import { unclosedCase } from './workable-case';
 
@@ -17,6 +18,8 @@ export function closeCase(command: CloseCase, state: CaseState): CaseDecision {
   const found = unclosedCase(state, command.caseId);
   if (!found.ok) return found;
   const record = found.value;
+  const erased = command.override !== undefined ? refusedAfterErasure(record, 'override') : null;
+  if (erased) return { ok: false, error: erased };
   const problems: FieldProblem[] = [];
   const atMs = checkMoment(command.at, 'at', { now: command.now, notBefore: record.receivedAt }, problems);
   const overrideReason = command.override?.reason.trim();
@@ -42,8 +45,9 @@ export function closeCase(command: CloseCase, state: CaseState): CaseDecision {
           reason: command.reason,
           at: formatInstant(atMs),
           reachAttempts: { phoneAttempts: reach.phoneAttempts, eveningAttempts: reach.eveningAttempts, met: reach.met },
-          ...(overrideReason ? { override: { reason: overrideReason } } : {}),
+          ...(overrideReason ? { override: {} } : {}),
           ...(command.by !== undefined ? { by: command.by } : {}),
+          ...(overrideReason ? { personalData: { overrideReason } } : {}),
         },
       },
     ],
