@@ -7,3 +7,4 @@ export * from './sla-changes';
 export * from './deadlines';
 export * from './append-new-stream';
 export * from './erasure';
+export * from './combined-reaction';

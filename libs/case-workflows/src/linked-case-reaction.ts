@@ -9,8 +9,8 @@ import type { Reaction } from './reactor';
 export function linkedCaseReaction(opener: LinkedCaseOpener): Reaction {
   return {
     name: 'linked-case-opener',
+    handles: new Set(['PersonLinked']),
     react: async (event) => {
-      if (event.type !== 'PersonLinked') return;
       const linked = { type: 'PersonLinked', data: event.data } as unknown as PersonLinked;
       await opener.openFromRecorded(linked.data.caseId, event.revision, linked);
     },

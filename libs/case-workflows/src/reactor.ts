@@ -6,9 +6,17 @@ export interface Reaction {
   readonly name: string;
   /** A reaction that only tells about what happens from now on starts at the head on its first run. */
   readonly startAtHead?: boolean;
+  /**
+   * The event types it reacts to, when it knows them: the others pass without a call, and their
+   * checkpoint is saved only now and then (they may pass again after a crash, harmlessly).
+   */
+  readonly handles?: ReadonlySet<string>;
   /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
   react(event: RecordedEvent): Promise<void>;
 }
+
+/** How many passed-over events may go by before their checkpoint is saved anyway. */
+const SKIPPED_BEFORE_SAVE = 256;
 
 /** Errors are reported, never swallowed; the reactor retries the same event with backoff. */
 export interface ReactorLogger {
@@ -55,12 +63,13 @@ export class Reactor {
     let failures = 0;
     while (!signal.aborted) {
       try {
+        let skipped = 0;
         for await (const event of this.store.subscribe({ after: await this.checkpoint(), signal })) {
-          await this.reaction.react(event);
-          await this.db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1`, [
-            this.reaction.name,
-            event.position.toString(),
-          ]);
+          const { handles } = this.reaction;
+          if (handles && !handles.has(event.type) && ++skipped < SKIPPED_BEFORE_SAVE) continue;
+          if (!handles || handles.has(event.type)) await this.reaction.react(event);
+          await this.saveCheckpoint(event.position);
+          skipped = 0;
           failures = 0;
         }
       } catch (error) {
@@ -74,6 +83,10 @@ export class Reactor {
         await sleep(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures), signal);
       }
     }
+  }
+
+  private async saveCheckpoint(position: bigint): Promise<void> {
+    await this.db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1`, [this.reaction.name, position.toString()]);
   }
 
   private async checkpoint(): Promise<bigint | null> {

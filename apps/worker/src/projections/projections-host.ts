@@ -4,7 +4,7 @@ import { EVENT_STORE, LOGGER, LocalProjections, PERSONAL_DATA_VAULT, READ_MODEL_
 import type { PersonalDataVault } from '@referral/personal-data';
 import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger } from '@referral/projections';
 import { defaultSlaPolicy } from '@referral/case';
-import { LinkedCaseOpener, Reactor, keyErasureReaction, linkedCaseReaction } from '@referral/case-workflows';
+import { LinkedCaseOpener, Reactor, combinedReaction, keyErasureReaction, linkedCaseReaction } from '@referral/case-workflows';
 import { readModelProjections } from '@referral/read-models';
 import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
@@ -45,10 +45,11 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     // Reactions follow events up with commands (idempotent appends), from their own checkpoints.
     const log = this.logger.child({ component: 'reactions' });
     const logger = { error: (message: string, fields: Record<string, unknown>) => log.error(fields, message) };
-    this.reactors = [
-      new Reactor(this.store, this.db, linkedCaseReaction(new LinkedCaseOpener(this.store, defaultSlaPolicy, this.vault)), logger),
-      new Reactor(this.store, this.db, keyErasureReaction(this.vault), logger),
-    ];
+    const followUps = combinedReaction('case-follow-ups', [
+      linkedCaseReaction(new LinkedCaseOpener(this.store, defaultSlaPolicy, this.vault)),
+      keyErasureReaction(this.vault),
+    ]);
+    this.reactors = [new Reactor(this.store, this.db, followUps, logger)];
     for (const reactor of this.reactors) await reactor.start();
   }
 

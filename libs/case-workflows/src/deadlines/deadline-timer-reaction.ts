@@ -17,8 +17,8 @@ const CASE_EVENTS = new Set([
 export function deadlineTimerReaction(store: EventStore, timers: DeadlineTimers): Reaction {
   return {
     name: 'deadline-timers',
+    handles: CASE_EVENTS,
     react: async (event) => {
-      if (!CASE_EVENTS.has(event.type)) return;
       const state = await loadCase(store, String((event.data as { caseId: string }).caseId));
       const wanted = desiredTimers(state);
       const key = (t: { kind: string; dueAt: string }) => `${t.kind}@${t.dueAt}`;

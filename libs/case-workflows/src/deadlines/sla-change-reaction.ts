@@ -28,6 +28,7 @@ export function slaChangeReaction(store: EventStore, publisher: SlaChangePublish
   return {
     name: 'sla-changes',
     startAtHead: true,
+    handles: new Set(['FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted', 'CaseClosed', 'ContactRecorded']),
     react: async (event) => {
       const change = changeOf(event);
       if (change === null) return;

@@ -9,8 +9,8 @@ import { caseSubject, type SubjectKeyEraser } from './subject-keys';
 export function keyErasureReaction(keys: SubjectKeyEraser): Reaction {
   return {
     name: 'personal-data-key-erasure',
+    handles: new Set(['PersonalDataErased']),
     react: async (event) => {
-      if (event.type !== 'PersonalDataErased') return;
       const data = event.data as { caseId: string; at: string };
       await keys.erase(caseSubject(data.caseId), new Date(data.at));
     },
