@@ -94,8 +94,14 @@ describe('contact deadlines through the running service (embedded, real Redis)',
       const caseIds = await Promise.all(Array.from({ length: 5 }, () => handover(service, { handedOverAt })));
       const redis = service.app.get<Redis>(REDIS);
       const host = service.app.get(DeadlinesHost);
-      // Wait until the timers are armed, then wipe every key of this deployment (FLUSHALL for it).
-      await eventually(async () => (await redis.keys(`${service.redisPrefix}:*`)).length > 0 || undefined);
+      // Wait until every case's timer is armed and the SLA read model (reconciliation's source)
+      // holds every case, then wipe every key of this deployment (FLUSHALL for it).
+      const queries = service.app.get(CaseQueries);
+      await eventually(async () => {
+        const armed = (await redis.keys(`${service.redisPrefix}:*first-contact.*`)).join(' ');
+        const open = new Set((await queries.openDeadlines()).map((d) => d.caseId));
+        return caseIds.every((id) => armed.includes(id) && open.has(id)) || undefined;
+      });
       const keys = await redis.keys(`${service.redisPrefix}:*`);
       await redis.del(...keys);
       expect(keys.some((k) => k.includes('first-contact.'))).toBe(true);
@@ -106,7 +112,6 @@ describe('contact deadlines through the running service (embedded, real Redis)',
       }, 15_000);
       // Once recorded (and the read model has seen it), nothing is due any more: reconciling again
       // fires nothing, so nothing can double.
-      const queries = service.app.get(CaseQueries);
       await eventually(async () => {
         const open = await queries.openDeadlines();
         return open.some((d) => caseIds.includes(d.caseId) && d.kind === 'first-contact') ? undefined : true;
