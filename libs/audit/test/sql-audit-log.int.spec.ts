@@ -82,4 +82,17 @@ describe.each(sqlBackends)('SqlAuditLog on %s', (_name, open) => {
     const page = await log.query({ caseId, limit: 500 });
     expect(page.items.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
+
+  it('keeps one valid chain when several processes append, each with its own idea of the last entry', async () => {
+    const caseId = randomUUID();
+    const other = new SqlAuditLog(db);
+    await log.append(auditRecord({ caseId }, 0));
+    await other.append(auditRecord({ caseId }, 1));
+    await log.append(auditRecord({ caseId }, 2));
+    const writers = [log, other, new SqlAuditLog(db)];
+    await Promise.all(Array.from({ length: 45 }, (_, i) => writers[i % 3].append(auditRecord({ caseId }, i + 3))));
+    expect(await log.verify()).toMatchObject({ ok: true, entries: 48 });
+    const page = await log.query({ caseId, limit: 500 });
+    expect(page.items.map((e) => e.seq)).toEqual(Array.from({ length: 48 }, (_, i) => i + 1));
+  });
 });
