@@ -1,6 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { RequestLogMiddleware } from './http/request-log.middleware';
-import { RequestMetricsMiddleware } from './http/request-metrics.middleware';
+import { RequestTelemetryMiddleware } from './http/request-telemetry.middleware';
 import { AdminModule } from './admin/admin.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -16,6 +15,6 @@ import { StatisticsModule } from './statistics/statistics.module';
 @Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule, AuditModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestMetricsMiddleware, RequestLogMiddleware, ClockMiddleware).forRoutes('*path');
+    consumer.apply(RequestTelemetryMiddleware, ClockMiddleware).forRoutes('*path');
   }
 }

@@ -8,11 +8,9 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '@referral/event-store';
+import { PERSONAL_DATA_FIELD } from '@referral/case';
 import type { PersonalDataVault } from './personal-data-vault';
 import { isSealedValue } from './sealed-value';
-
-/** The one field of an event's data that may hold personal data (see libs/case personal-data.ts). */
-export const PERSONAL_DATA_FIELD = 'personalData';
 
 /**
  * Any event store, with the personal data of every appended event sealed under the key of its

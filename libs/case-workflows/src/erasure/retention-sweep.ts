@@ -1,4 +1,4 @@
-import { caseDecider, type CaseState } from '@referral/case';
+import { caseDecider } from '@referral/case';
 import type { CaseDueForErasure } from '@referral/read-models';
 import { EventSourcedStream } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
@@ -67,7 +67,7 @@ export class RetentionSweep {
     const result = await this.stream.run(
       caseStream(caseId),
       caseDecider,
-      (_state: CaseState) => ({ type: 'ErasePersonalData' as const, caseId, reason: 'retention', now: now.toISOString(), by: RETENTION_ACTOR }),
+      () => ({ type: 'ErasePersonalData' as const, caseId, reason: 'retention', now: now.toISOString(), by: RETENTION_ACTOR }),
       (refused) => {
         throw new Error(`retention erasure refused: ${refused.ok ? '' : refused.error.code}`);
       },
