@@ -1,8 +1,9 @@
 /**
  * THE seam for personal data of the support seeker (and the victim, for a relative). Events carry
  * such data only in a field named `personalData` of this type, and nowhere else, so that
- * encrypting it per person (crypto-shredding) is a change to `mapPersonalData` and the store
- * adapter, not to any decider. After erasure the field is `null`.
+ * encrypting it per person (crypto-shredding) lives in the store adapter (libs/personal-data's
+ * `SealingEventStore` seals this field on append), not in any decider. At rest the field holds
+ * a sealed value; folded from an erased case, the decider's state holds `null`.
  */
 export interface PersonalData {
   readonly givenName?: string;
@@ -37,7 +38,7 @@ export const PERSONAL_DATA_FIELD = 'personalData';
 /**
  * Applies `transform` to the personal data in a stored event's data (the event store's plain
  * record shape), leaving every other fact untouched; data without personal data is returned as
- * is. The one place an encrypting, decrypting or erasing store adapter hooks in.
+ * is. For synchronous transforms (tests, tools); the sealing store seals the same field.
  */
 export function mapPersonalData(
   data: Readonly<Record<string, unknown>>,
