@@ -93,7 +93,7 @@ export const LINK: BodySpec = {
   valid: () => ({ to: 'stodcentrum', consent: true, note: 'Vill ha stöd' }),
   fields: [
     f('to', true, { kind: 'enum', values: PARTY_ORGS }),
-    f('consent', true, { kind: 'true' }),
+    f('consent', false, { kind: 'bool' }), // false or missing is 422 consent-required (contract v1.1), not a broken body
     f('at', false, { kind: 'datetime' }),
     f('note', false, { kind: 'string', max: 2000 }),
   ],

@@ -9,7 +9,6 @@ export type FieldKind =
   | { kind: 'date' }
   | { kind: 'datetime' }
   | { kind: 'bool' }
-  | { kind: 'true' }
   | { kind: 'object' }
   | { kind: 'enum-array'; values: readonly string[] }
   | { kind: 'opaque' };
@@ -65,8 +64,6 @@ export function refusedValue(field: FieldSpec): fc.Arbitrary<unknown> {
       );
     case 'bool':
       return fc.oneof(wrongTypes(required, 'boolean'), fc.constantFrom('true', 'false', 0, 1));
-    case 'true':
-      return fc.oneof(wrongTypes(required, 'boolean'), fc.constant(false), fc.constantFrom('true', 1));
     case 'object':
       return wrongTypes(required, 'object');
     case 'enum-array':

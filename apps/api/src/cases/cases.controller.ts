@@ -38,17 +38,20 @@ export class CasesController {
     return this.commands.execute(new RegisterCaseCommand(body, context));
   }
 
-  /** The caller's worklist, newest deadline first. */
+  /** The caller's worklist, most urgent first (contract v1.1). */
   @Get()
   @Roles(...WORKERS)
   async list(@Query() query: CaseListQuery, @Context() context: CommandContext): Promise<CasePage> {
     const scope = await this.access.scopeOf(context.caller);
     const assigneeFilter = query.assignee === 'me' ? await this.myVolunteerIds(context) : query.assignee ? [query.assignee] : undefined;
+    // `assignee=me` is the caller's own cases only, whatever the role (contract v1.1): a volunteer's
+    // scope adds the unassigned ones only to the unfiltered list.
+    const assigneeIds = scope.volunteerIds && assigneeFilter ? scope.volunteerIds.filter((id) => assigneeFilter.includes(id)) : scope.volunteerIds ?? assigneeFilter;
     try {
       return await this.queries.listCases({
         orgs: scope.orgs,
-        assigneeIds: scope.volunteerIds ?? assigneeFilter,
-        includeUnassigned: scope.volunteerIds ? scope.includeUnassigned : false,
+        assigneeIds,
+        includeUnassigned: scope.volunteerIds && !assigneeFilter ? scope.includeUnassigned : false,
         status: query.status,
         slaState: query.slaState,
         limit: query.limit ?? 50,

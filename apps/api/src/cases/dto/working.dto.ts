@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsDateTimeWithOffset } from '../../http/validators/time-formats';
 
 export const PARTY_ORGS = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
@@ -37,9 +37,10 @@ export class LinkDto {
   @IsIn(PARTY_ORGS)
   to!: (typeof PARTY_ORGS)[number];
 
-  @ApiProperty({ description: 'The person agreed that their contact details are passed on' })
-  @Equals(true, { message: 'must be true: a link needs the person\'s consent' })
-  consent!: true;
+  /** Anything but `true` (false or missing) is refused by the domain with 422 consent-required (contract v1.1). */
+  @ApiPropertyOptional({ description: 'The person agreed that their contact details are passed on; without it the link is 422 consent-required' })
+  @IsOptional() @IsBoolean()
+  consent?: boolean;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional() @IsDateTimeWithOffset()
