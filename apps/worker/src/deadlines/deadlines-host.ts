@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import {
   DeadlineChecker,
   Reactor,
+  SlaChangeLog,
   SlaChangePublisher,
   deadlineTimerReaction,
   slaChangeReaction,
@@ -69,7 +70,7 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
       logger: { ...logFields, warn: (message, fields) => log.warn(fields, message) },
     });
     this.timers = timers;
-    const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix);
+    const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix, new SlaChangeLog(this.db), this.clock);
     const checker = new DeadlineChecker(this.store, publisher, this.clock);
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),

@@ -49,7 +49,10 @@ export class DeadlineChecker {
     const state = await loadCase(this.store, timer.caseId);
     const now = this.clock.now().toISOString();
     if (state.status === 'none' || slaStatus(state, now) !== 'at-risk') return;
-    await this.publisher.publish({ caseId: state.caseId, org: state.org, slaState: 'at-risk', change: 'at-risk', dueAt: timer.dueAt, at: now });
+    await this.publisher.publish(
+      { caseId: state.caseId, org: state.org, slaState: 'at-risk', change: 'at-risk', dueAt: timer.dueAt, at: now },
+      `at-risk:${state.caseId}:${timer.dueAt}`,
+    );
   }
 }
 

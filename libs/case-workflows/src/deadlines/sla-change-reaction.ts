@@ -42,7 +42,7 @@ export function slaChangeReaction(store: EventStore, publisher: SlaChangePublish
         change,
         ...(data.dueAt ? { dueAt: data.dueAt } : {}),
         at: data.at,
-      });
+      }, `event:${event.id}`);
     },
   };
 }
