@@ -4,6 +4,7 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
@@ -210,6 +211,16 @@ describe('idempotent commands with Idempotency-Key (embedded service, real Redis
     const renewed = await contact(call('2025-06-05T09:00:00+02:00'), { ...tokens.volunteer, ...tap });
     expect(renewed.status).toBe(201);
     expect(await contactsOf()).toBe(before + 1);
+    // The keys of the day before are purged on a keyed request, at most every ten minutes.
+    const db = service.app.get<SqlClient>(READ_MODEL_DB);
+    const expired = async () =>
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency_keys WHERE expires_at <= $1', [clock.now().toISOString()])).rows[0].n;
+    clock.advance(10 * 60_000);
+    expect(await expired()).toBeGreaterThan(5);
+    expect((await contact(call('2025-06-05T09:30:00+02:00'), { ...tokens.volunteer, ...key('purge') })).status).toBe(201);
+    await eventually(async () => {
+      return (await expired()) === 0 || undefined;
+    });
   });
 
   it("a replay after the case's erasure says the data is erased, and does not run the command again", async () => {

@@ -4,6 +4,12 @@ import { caseSubject } from '@referral/case-workflows';
 /** The subject whose key seals answers that concern no one case. */
 export const ANSWERS_SUBJECT = 'system:idempotency-answers';
 
+export interface AnswerSealing {
+  seal(caseId: string | null, body: unknown): Promise<SealedValue>;
+  /** The body as it was answered, or `erased` when the case's key was erased since. */
+  open(sealed: unknown): Promise<{ body: unknown } | 'erased'>;
+}
+
 /**
  * Seals first answers before they are kept. Most are ids and a status, but the case commands
  * answer the whole case view, names and notes included, so every answer about a case is sealed
@@ -11,7 +17,7 @@ export const ANSWERS_SUBJECT = 'system:idempotency-answers';
  * else. Any other answer (error bodies, volunteer ids, ...) is sealed under a key of its own, so
  * the table never holds an answer in clear, whatever a future route answers.
  */
-export class AnswerSeal {
+export class AnswerSeal implements AnswerSealing {
   constructor(private readonly vault: PersonalDataVault) {}
 
   async seal(caseId: string | null, body: unknown): Promise<SealedValue> {
@@ -26,7 +32,6 @@ export class AnswerSeal {
     }
   }
 
-  /** The body as it was answered, or `erased` when the case's key was erased since. */
   async open(sealed: unknown): Promise<{ body: unknown } | 'erased'> {
     if (!isSealedValue(sealed)) throw new Error('A kept answer is not sealed');
     const opened = (await this.vault.open(sealed)) as { body: unknown } | null;

@@ -4,15 +4,22 @@ import type { Clock } from '@referral/platform';
 import type { Logger } from 'pino';
 import { ApiException } from '../http/api-exception';
 import type { ErrorBody } from '../http/error-body';
-import type { AnswerSeal } from './answer-seal';
+import type { AnswerSealing } from './answer-seal';
 import type { HeldKey, IdempotencyStore } from './idempotency-store';
 
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Longer than any command runs (its read-model wait is bounded to 5 s). */
 export const CLAIM_LEASE_MS = 60_000;
 const PURGE_EVERY_MS = 10 * 60_000;
-/** A key held by another process is looked at again this often, this many times (10 s). */
-const REMOTE_WAIT = { everyMs: 100, times: 100 };
+
+export interface IdempotencyOptions {
+  /**
+   * How a key pending in another process is waited for: claimed again every `everyMs`, at most
+   * `times` times, then answered 409 `idempotency-key-in-progress`.
+   * @defaultValue `{ everyMs: 100, times: 100 }` (10 s)
+   */
+  remoteWait?: { everyMs: number; times: number };
+}
 
 export interface Answer {
   status: number;
@@ -37,13 +44,17 @@ export interface IdempotentRequest {
 export class IdempotentCommands {
   private readonly flights = new Map<string, Promise<void>>();
   private lastPurge = Number.NEGATIVE_INFINITY;
+  private readonly remoteWait: { everyMs: number; times: number };
 
   constructor(
     private readonly store: IdempotencyStore,
-    private readonly seal: AnswerSeal,
+    private readonly seal: AnswerSealing,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    options: IdempotencyOptions = {},
+  ) {
+    this.remoteWait = options.remoteWait ?? { everyMs: 100, times: 100 };
+  }
 
   async run(request: IdempotentRequest): Promise<Answer & { replayed: boolean }> {
     // Duplicates in this process queue behind the one in flight, then look at what it left.
@@ -77,10 +88,10 @@ export class IdempotentCommands {
         throw new ApiException(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request; use a new key for a new request');
       }
       if (held.state === 'done') return { ...(await this.replay(held)), replayed: true };
-      if (look >= REMOTE_WAIT.times) {
+      if (look >= this.remoteWait.times) {
         throw new ApiException(409, 'idempotency-key-in-progress', 'A request with this Idempotency-Key is still being handled; try again in a moment');
       }
-      await delay(REMOTE_WAIT.everyMs);
+      await delay(this.remoteWait.everyMs);
     }
   }
 
