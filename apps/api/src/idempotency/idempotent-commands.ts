@@ -11,6 +11,8 @@ export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Longer than any command runs (its read-model wait is bounded to 5 s). */
 export const CLAIM_LEASE_MS = 60_000;
 const PURGE_EVERY_MS = 10 * 60_000;
+/** ReadModelFreshness's answer when a command took effect but the views lag behind. */
+const SAVED_BUT_NOT_SHOWN = 'read-model-behind';
 
 export interface IdempotencyOptions {
   /**
@@ -39,7 +41,7 @@ export interface IdempotentRequest {
  * Runs a command once per (caller, key): the first request claims the key in the store, later
  * ones answer the first answer. Duplicates in this process wait for the first one's promise (no
  * polling); a key held by another process (the scaled shape) is looked at again for a bounded
- * time, then answered 409. A 5xx or a transient 4xx is not remembered: the key is freed.
+ * time, then answered 409. A failure that may pass (a 5xx, a 429) is not remembered: the key is freed.
  */
 export class IdempotentCommands {
   private readonly flights = new Map<string, Promise<void>>();
@@ -145,13 +147,17 @@ export class IdempotentCommands {
 }
 
 /**
- * A refusal worth remembering: the contract's 4xx, which the same request would meet again. Not
- * a 5xx, a 429, or a 409 that says "someone else changed it at the same moment" (thrown as a
- * ConcurrentUpdateError, not an ApiException): trying again may well succeed.
+ * The errors worth remembering: the contract's 4xx, which the same request would meet again, and
+ * a 503 that says the change was saved all the same (the views were slow to show it): running
+ * the command again would apply it twice. Not any other 5xx, a 429, or a 409 that says "someone
+ * else changed it at the same moment" (a ConcurrentUpdateError, not an ApiException): trying
+ * again may well succeed.
  */
 function rememberedRefusal(error: unknown): Answer | null {
   if (!(error instanceof ApiException)) return null;
   const status = error.getStatus();
-  if (status < 400 || status >= 500 || status === 429) return null;
-  return { status, body: error.getResponse() };
+  const body = error.getResponse() as ErrorBody;
+  const saved = status === 503 && body.error === SAVED_BUT_NOT_SHOWN;
+  if (!saved && (status < 400 || status >= 500 || status === 429)) return null;
+  return { status, body };
 }

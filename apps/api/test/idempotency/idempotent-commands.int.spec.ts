@@ -74,8 +74,8 @@ describe.each(sqlBackends.filter(([name]) => name === 'postgres'))('IdempotentCo
     const failed = processes[0].run(request(() => first.execute()));
     await first.running;
     const retried = processes[1].run(request(() => duplicate.execute()));
-    first.finish(new ApiException(503, 'read-model-behind', 'later'));
-    await expect(failed).rejects.toThrow(ApiException);
+    first.finish(new Error('the store went away'));
+    await expect(failed).rejects.toThrow('the store went away');
     await duplicate.running;
     duplicate.finish({ status: 201, body: { n: 2 } });
     expect(await retried).toEqual({ status: 201, body: { n: 2 }, replayed: false });
@@ -90,6 +90,17 @@ describe.each(sqlBackends.filter(([name]) => name === 'postgres'))('IdempotentCo
     const limited = { ...request(async () => { throw new ApiException(429, 'too-many-requests', 'Slow down'); }), scope: 'scope-2' };
     await expect(processes[0].run(limited)).rejects.toMatchObject({ status: 429 });
     expect(await processes[1].run({ ...limited, execute: async () => ({ status: 201, body: {} }) })).toMatchObject({ replayed: false });
+  });
+
+  it('a 503 that says the change was saved is remembered: the command must not run twice', async () => {
+    const behind = new ApiException(503, 'read-model-behind', 'Saved; the views are behind');
+    await expect(processes[0].run(request(async () => { throw behind; }))).rejects.toBe(behind);
+    await expect(processes[1].run(request(async () => ({ status: 201, body: {} })))).rejects.toMatchObject({
+      status: 503, response: { error: 'read-model-behind' },
+    });
+    const unavailable = { ...request(async () => { throw new ApiException(503, 'audit-unavailable', 'Later'); }), scope: 'scope-2' };
+    await expect(processes[0].run(unavailable)).rejects.toMatchObject({ status: 503 });
+    expect(await processes[1].run({ ...unavailable, execute: async () => ({ status: 201, body: {} }) })).toMatchObject({ replayed: false });
   });
 
   it('given the first request is still running elsewhere after the bounded wait, answers 409 idempotency-key-in-progress', async () => {
