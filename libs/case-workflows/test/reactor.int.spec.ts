@@ -23,17 +23,16 @@ describe('a reactor with the event types it handles (PGlite)', () => {
   }
   const quiet = { error: () => undefined };
 
-  it('reacts to its types only, saves the checkpoint at each one, and after passing many others', async () => {
+  it('reacts to its types only, and saves the checkpoint at each one and past those it passed over', async () => {
     const seen: RecordedEvent[] = [];
     const reactor = new Reactor(store, db.client, probe(seen), quiet);
     await reactor.start();
     const wanted = await append('Wanted', 1);
-    await append('Other', 3);
+    const others = await append('Other', 3);
     await eventually(async () => (seen.length === 1 ? true : undefined));
-    await eventually(async () => (await checkpoint()) === String(wanted.position) ? true : undefined);
+    await eventually(async () => (await checkpoint()) === String(others.position) ? true : undefined);
     const many = await append('Other', 300);
-    await eventually(async () => (BigInt((await checkpoint()) ?? '0') > wanted.position ? true : undefined));
-    expect(BigInt((await checkpoint())!)).toBeLessThanOrEqual(many.position);
+    await eventually(async () => ((await checkpoint()) === String(many.position) ? true : undefined));
     const second = await append('Wanted', 1);
     await eventually(async () => (seen.length === 2 ? true : undefined));
     await eventually(async () => ((await checkpoint()) === String(second.position) ? true : undefined));

@@ -1,5 +1,5 @@
 import type { EventStore } from '@referral/event-store';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '@referral/resilience';
 import { dropGeneration, prepareRebuildGeneration, swapToGeneration } from './generation-swap';
 import { HeadTracker } from './head-tracker';
 import { isAtLeast } from './positions';
