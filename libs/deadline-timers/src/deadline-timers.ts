@@ -70,6 +70,10 @@ export class DeadlineTimers {
     await this.queue.remove(timerJobId(timer));
   }
 
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
   async start(handler: TimerHandler, options: StartOptions = {}): Promise<void> {
     if (this.worker) throw new Error('DeadlineTimers already started');
     const concurrency = options.concurrency ?? DEFAULTS.concurrency;

@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import type { EventStore } from '@referral/event-store';
+import { EVENT_STORE } from '@referral/platform';
+import { startEmbeddedService, type RunningService } from '../support/app';
+import { eventually } from '../support/eventually';
+import { handoverBody } from '../support/handovers';
+import { SettableClock } from '../support/settable-clock';
+import { SwitchableProxy } from '../support/switchable-proxy';
+import { bearer, tokenFor } from '../support/tokens';
+
+const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+interface LogLine {
+  level: number;
+  component?: string;
+  msg: string;
+  attempt?: number;
+  retryInMs?: number;
+  error?: { name: string; code?: string; message: string };
+}
+
+/** The service's log lines, parsed, as they are written. */
+function capturedLog(): { destination: Writable; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
+      done();
+    },
+  });
+  return { destination, lines };
+}
+
+describe('deadlines when Redis is unreachable at start-up (embedded service, Redis behind a proxy)', () => {
+  let proxy: SwitchableProxy;
+  let service: RunningService;
+  const log = capturedLog();
+  const clock = new SettableClock(new Date('2025-06-10T08:00:00Z'));
+
+  beforeAll(async () => {
+    proxy = await SwitchableProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+    service = await startEmbeddedService(
+      { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, LOG_LEVEL: 'info' },
+      { clock, logDestination: log.destination },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    proxy.on();
+    await service.stop();
+    await proxy.close();
+  }, 120_000);
+
+  it('retries, says so in the log with attempt and delay, and arms and fires deadlines once Redis answers', async () => {
+    const police = bearer(await tokenFor('police-1', 'city', ['police-integration']));
+    const received = await request(service.app.getHttpServer()).post('/api/v1/handovers').set(police)
+      .send(handoverBody({ handedOverAt: '2025-06-02T10:00:00+02:00' }));
+    expect(received.status).toBe(201);
+    const failure = await eventually(async () => log.lines.find((line) => line.component === 'deadlines' && line.level >= 50), 60_000);
+    expect(failure).toMatchObject({ attempt: 1, retryInMs: expect.any(Number), error: { name: expect.any(String), message: expect.any(String) } });
+
+    proxy.on();
+    const store = service.app.get<EventStore>(EVENT_STORE);
+    const missed = await eventually(async () => {
+      const events = await store.readStream(`case-${received.body.caseId}`);
+      return events.find((event) => event.type === 'FirstContactDeadlineMissed');
+    }, 60_000);
+    expect(missed.data).toMatchObject({ dueAt: '2025-06-05T08:00:00.000Z' });
+  }, 150_000);
+});
