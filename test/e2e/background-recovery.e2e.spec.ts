@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
+import type { PersonalDataVault } from '@referral/personal-data';
+import { CLOCK, EVENT_STORE, PERSONAL_DATA_VAULT, READ_MODEL_DB, createLogger, type Clock } from '@referral/platform';
+import type { SqlClient } from '@referral/sql';
+import { RetentionHost } from '../../apps/worker/src/retention/retention-host';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
@@ -67,4 +70,39 @@ describe('deadlines when Redis is unreachable at start-up (embedded service, Red
     }, 60_000);
     expect(missed.data).toMatchObject({ dueAt: '2025-06-05T08:00:00.000Z' });
   }, 150_000);
+});
+
+describe('the retention sweep when its first wait fails (embedded service)', () => {
+  let service: RunningService;
+  beforeAll(async () => {
+    service = await startEmbeddedService();
+  }, 120_000);
+  afterAll(() => service.stop());
+
+  it('retries the wait with backoff, says so, and then sweeps', async () => {
+    const log = capturedLog();
+    let waits = 0;
+    const caseViews = {
+      caughtUp: async () => {
+        waits += 1;
+        if (waits === 1) throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+      },
+    };
+    const app = service.app;
+    const host = new RetentionHost(
+      app.get<EventStore>(EVENT_STORE), app.get<SqlClient>(READ_MODEL_DB), app.get<PersonalDataVault>(PERSONAL_DATA_VAULT),
+      app.get<Clock>(CLOCK), createLogger('info', log.destination), caseViews,
+    );
+    host.onApplicationBootstrap();
+    try {
+      await expect(host.firstSweep).resolves.toEqual({ erased: 0, failed: 0 });
+      expect(waits).toBe(2);
+      expect(log.lines.find((line) => line.component === 'retention' && line.level >= 50)).toMatchObject({
+        attempt: 1, retryInMs: expect.any(Number), error: { name: 'Error', code: 'ECONNRESET', message: 'Connection terminated unexpectedly' },
+      });
+      expect(host.status).toMatchObject({ attempt: 0, lastSweep: { outcome: 'done', erased: 0, failed: 0 } });
+    } finally {
+      await host.onApplicationShutdown();
+    }
+  });
 });
