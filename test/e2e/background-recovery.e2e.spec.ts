@@ -44,7 +44,7 @@ describe('deadlines when Redis is unreachable at start-up (embedded service, Red
   beforeAll(async () => {
     proxy = await SwitchableProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
     service = await startEmbeddedService(
-      { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, LOG_LEVEL: 'info' },
+      { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, LOG_LEVEL: 'info', HEALTH_STUCK_AFTER_SECONDS: '60' },
       { clock, logDestination: log.destination },
     );
   }, 120_000);
@@ -62,7 +62,17 @@ describe('deadlines when Redis is unreachable at start-up (embedded service, Red
     const failure = await eventually(async () => log.lines.find((line) => line.component === 'deadlines' && line.level >= 50), 60_000);
     expect(failure).toMatchObject({ attempt: 1, retryInMs: expect.any(Number), error: { name: expect.any(String), message: expect.any(String) } });
 
+    const deadlinesHealth = async () => {
+      const response = await request(service.app.getHttpServer()).get('/api/v1/health');
+      return { status: response.status, deadlines: response.body.components.find((c: { kind: string }) => c.kind === 'deadlines') };
+    };
+    expect((await deadlinesHealth()).deadlines).toMatchObject({ state: 'retrying', attempt: expect.any(Number), stuck: false });
+    clock.advance(61_000); // failing for longer than HEALTH_STUCK_AFTER_SECONDS
+    expect(await deadlinesHealth()).toMatchObject({ status: 503, deadlines: { state: 'retrying', stuck: true, lastError: { name: expect.any(String) } } });
+
     proxy.on();
+    await eventually(async () => ((await deadlinesHealth()).deadlines.state === 'running' ? true : undefined), 60_000);
+    expect(await deadlinesHealth()).toMatchObject({ status: 200, deadlines: { state: 'running', attempt: 0, stuck: false } });
     const store = service.app.get<EventStore>(EVENT_STORE);
     const missed = await eventually(async () => {
       const events = await store.readStream(`case-${received.body.caseId}`);

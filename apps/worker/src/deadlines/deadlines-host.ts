@@ -3,6 +3,7 @@ import {
   DeadlineChecker,
   Reactor,
   SlaChangePublisher,
+  type ReactorStatus,
   deadlineTimerReaction,
   slaChangeReaction,
 } from '@referral/case-workflows';
@@ -88,6 +89,10 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   get status(): { state: 'starting' | 'retrying' | 'running' | 'stopped' } & FailureState {
     const failure = this.streak.current;
     return { state: this.state === 'starting' && failure.attempt > 0 ? 'retrying' : this.state, ...failure };
+  }
+
+  get reactionStatuses(): ReactorStatus[] {
+    return this.reactors.map((reactor) => reactor.status);
   }
 
   /** Until it has started, each failed attempt is logged and retried with capped backoff, forever. */

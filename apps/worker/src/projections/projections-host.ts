@@ -2,9 +2,9 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, LOGGER, LocalProjections, PERSONAL_DATA_VAULT, READ_MODEL_DB, type Logger } from '@referral/platform';
 import type { PersonalDataVault } from '@referral/personal-data';
-import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger } from '@referral/projections';
+import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger, type ProjectionStatus } from '@referral/projections';
 import { defaultSlaPolicy } from '@referral/case';
-import { LinkedCaseOpener, Reactor, combinedReaction, keyErasureReaction, linkedCaseReaction } from '@referral/case-workflows';
+import { LinkedCaseOpener, Reactor, combinedReaction, keyErasureReaction, linkedCaseReaction, type ReactorStatus } from '@referral/case-workflows';
 import { readModelProjections } from '@referral/read-models';
 import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
@@ -87,6 +87,14 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       await runner.stop();
     }
     this.runners.clear();
+  }
+
+  /** Every runner's status and every reaction's, for health. */
+  get statuses(): { projections: ProjectionStatus[]; reactions: ReactorStatus[] } {
+    return {
+      projections: [...this.runners.values()].map((runner) => runner.status),
+      reactions: this.reactors.map((reactor) => reactor.status),
+    };
   }
 
   runner(name: string): ProjectionRunner | undefined {
