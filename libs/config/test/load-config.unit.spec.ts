@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("reads the worker's health port and the stuck threshold, and names them when wrong", () => {
+    expect(loadConfig({})).toMatchObject({ workerHealthPort: 3001, healthStuckAfterSeconds: 300 });
+    expect(loadConfig({ WORKER_HEALTH_PORT: '9100', HEALTH_STUCK_AFTER_SECONDS: '60' })).toMatchObject({ workerHealthPort: 9100, healthStuckAfterSeconds: 60 });
+    expect(problemsOf({ WORKER_HEALTH_PORT: 'x', HEALTH_STUCK_AFTER_SECONDS: '0' })).toEqual(['WORKER_HEALTH_PORT', 'HEALTH_STUCK_AFTER_SECONDS']);
+  });
+
   it('requires the PostgreSQL server and a secret in the scaled shape', () => {
     expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL', 'AUTH_JWT_SECRET', 'PII_MASTER_KEY']);
     expect(problemsOf({

@@ -2,7 +2,8 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { DEFAULTS, silentLogger, type DeadlineTimersOptions, type StartOptions, type TimerClock, type TimerHandler, type TimersLogger } from './options';
 import { startLoop, type ReconciliationHandle } from './reconciliation-loop';
 import { asTimer, delayMs, fireAtMs, timerJobId, type DeadlineTimer } from './timer';
-import { attachWorkerLogging, errorName } from './worker-logging';
+import { errorFields } from '@referral/resilience';
+import { attachWorkerLogging } from './worker-logging';
 import { Gate, sleepUntil } from './exact-instant';
 
 interface TimerJobData extends DeadlineTimer {
@@ -52,7 +53,7 @@ export class DeadlineTimers {
       },
     });
     // Without a listener, a connection error (Redis away) is printed to the console by BullMQ.
-    this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: error.name }));
+    this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: errorFields(error) }));
   }
 
   /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */
@@ -68,6 +69,10 @@ export class DeadlineTimers {
   /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
   async cancel(timer: DeadlineTimer): Promise<void> {
     await this.queue.remove(timerJobId(timer));
+  }
+
+  get started(): boolean {
+    return this.worker !== null;
   }
 
   async start(handler: TimerHandler, options: StartOptions = {}): Promise<void> {
@@ -121,7 +126,7 @@ export class DeadlineTimers {
     const loop = await startLoop(
       async () => void (await this.reconcile(await source())),
       everyMs,
-      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorName(error) }),
+      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorFields(error) }),
     );
     this.loops.add(loop);
     return {

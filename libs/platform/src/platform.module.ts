@@ -5,6 +5,7 @@ import { type Backends, openBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
 import { LocalProjections } from './projection-waiters';
+import { BackgroundComponents } from './background-components';
 import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS } from './tokens';
 
 export interface PlatformOptions {
@@ -31,6 +32,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: new Metrics() },
         { provide: LocalProjections, useValue: new LocalProjections() },
+        { provide: BackgroundComponents, useValue: new BackgroundComponents() },
         {
           provide: BACKENDS,
           useFactory: async () => {
@@ -43,7 +45,7 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
         { provide: PERSONAL_DATA_VAULT, useFactory: (b: Backends) => b.vault, inject: [BACKENDS] },
       ],
-      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BackgroundComponents, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT],
     };
   }
 

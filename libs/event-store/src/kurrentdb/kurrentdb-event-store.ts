@@ -10,7 +10,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import { appendToStream } from './append';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '@referral/resilience';
 import { ping } from './ping';
 import { readAll } from './read-all';
 import { readStream } from './read-stream';
