@@ -10,9 +10,10 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ReadModelsModule } from './read-models.module';
 import { SlaModule } from './sla/sla.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** The HTTP app: the contract's routes under /api/v1. */
-@Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule, AuditModule] })
+@Module({ imports: [RateLimitModule, AuthModule, ReadModelsModule, OperationsModule, CasesModule, SlaModule, AdminModule, StatisticsModule, AuditModule, SurveysModule] })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestTelemetryMiddleware, ClockMiddleware).forRoutes('*path');
