@@ -33,10 +33,15 @@ export class SurveyAnswers {
     const result = await this.stream.run(
       `survey-${surveyId}`,
       surveyDecider,
-      () => ({ type: 'AnswerSurvey' as const, offer, scores: { ...body.scores }, comment: body.comment, at: body.at, now: now.toISOString() }),
+      () => ({ type: 'AnswerSurvey' as const, offer, scores: scoresGiven(body.scores), comment: body.comment, at: body.at, now: now.toISOString() }),
       throwRefusal,
       { metadata: { actor: RESPONDENT, correlationId } },
     );
     await this.freshness.waitFor(SURVEYS, result.position);
   }
+}
+
+/** The scores sent: the DTO's class has a key for every question, unset ones undefined. */
+function scoresGiven(scores: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(scores).filter(([, score]) => score !== undefined));
 }
