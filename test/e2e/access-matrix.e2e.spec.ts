@@ -213,7 +213,7 @@ describe('access matrix: every route, every role, every org', () => {
       probe: () => ({ path: '/api/v1/statistics/report', query: { from: '2025-01-01', to: '2025-12-31' } }),
       allowed: () => ({ status: 200 }),
       inspect: (response) => {
-        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'total']);
+        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'previousPeriod', 'total']);
         expectNoCaseData(response.text, [...fixtures.keys()]);
       },
     },
