@@ -88,6 +88,12 @@ describe('access matrix: every route, every role, every org', () => {
   const SHARED = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'missing'];
 
   const ROUTES: Record<string, RouteRule> = {
+    // Public (the link is the credential): a token that leads nowhere is 404 to anyone, token or not.
+    'POST /api/v1/surveys/:token': {
+      roles: 'public', targets: 'none',
+      probe: () => ({ path: `/api/v1/surveys/${'A'.repeat(43)}`, body: { scores: { hjalp: 4 } } }),
+      allowed: () => ({ status: 404, error: 'survey-not-found' }),
+    },
     'GET /api/v1/health': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/v1/health' }), allowed: () => ({ status: 200 }) },
     'GET /api/v1/metrics': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/v1/metrics' }), allowed: () => ({ status: 200 }) },
     'GET /api/docs-json': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/docs-json' }), allowed: () => ({ status: 200 }) },
@@ -207,7 +213,7 @@ describe('access matrix: every route, every role, every org', () => {
       probe: () => ({ path: '/api/v1/statistics/report', query: { from: '2025-01-01', to: '2025-12-31' } }),
       allowed: () => ({ status: 200 }),
       inspect: (response) => {
-        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'total']);
+        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'previousPeriod', 'total']);
         expectNoCaseData(response.text, [...fixtures.keys()]);
       },
     },
@@ -325,7 +331,7 @@ describe('access matrix: every route, every role, every org', () => {
   let police: Record<string, string>;
 
   beforeAll(async () => {
-    service = await startEmbeddedService({}, { clock });
+    service = await startEmbeddedService({ RATE_LIMIT_SURVEY_PER_MINUTE: '100000' }, { clock });
     callers = await matrixCallers();
     police = bearer(await tokenFor('police-matrix', 'city', ['police-integration']));
     const coordinator = (org: string) => callers.find((c) => c.name === `coordinator@${org}`)!.headers;

@@ -72,3 +72,10 @@ export { slaStatus, hasStandingBreach } from './deadlines/sla-status';
 export type { SlaStatus } from './deadlines/sla-status';
 export { firstContactBy, reachStandingBy } from './deadlines/deadline-rules';
 export type { ReachStanding } from './deadlines/deadline-rules';
+
+export { SURVEY_QUESTIONS, SURVEY_VALID_DAYS, isSurveyQuestion, scoreProblems, surveyExpiry } from './survey/survey-rules';
+export type { SurveyQuestion, SurveyScores } from './survey/survey-rules';
+export type { SurveyAnswered, SurveyEvent, SurveyOffer, AnswerSurvey, SurveyState } from './survey/survey-events';
+export { initialSurveyState, evolveSurvey } from './survey/survey-events';
+export { decideSurveyAnswer } from './survey/decide-survey-answer';
+export { surveyDecider } from './survey/survey-decider';

@@ -40,6 +40,8 @@ export interface Config {
   rateLimitIntakePerMinute: number;
   /** Requests answered 401 that one IP may make per minute before it is refused for the rest of it. */
   rateLimitFailedAuthPerMinute: number;
+  /** Survey answers (`POST /surveys/{token}`, no token needed) one IP may send per minute. */
+  rateLimitSurveyPerMinute: number;
 }
 
 export interface ConfigProblem {

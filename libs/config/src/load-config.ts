@@ -101,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const corsOrigins = parseOrigins(value('CORS_ORIGINS'), problem);
   const rateLimitIntakePerMinute = perMinute('RATE_LIMIT_INTAKE_PER_MINUTE', value, problem, 6000);
   const rateLimitFailedAuthPerMinute = perMinute('RATE_LIMIT_FAILED_AUTH_PER_MINUTE', value, problem, 30);
+  const rateLimitSurveyPerMinute = perMinute('RATE_LIMIT_SURVEY_PER_MINUTE', value, problem, 20);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -126,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins,
     rateLimitIntakePerMinute,
     rateLimitFailedAuthPerMinute,
+    rateLimitSurveyPerMinute,
   };
 }
 

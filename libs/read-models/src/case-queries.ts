@@ -8,6 +8,8 @@ import {
   type AtRiskCase, type AtRiskFilter, type Breach, type BreachFilter, type CaseSlaState, type OpenDeadline, type SlaStateOptions,
 } from './sla/sla-queries';
 import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
+import { findCaseSurvey, findSurveyOffer, type CaseSurvey } from './surveys/survey-queries';
+import type { SurveyOffer } from '@referral/case';
 import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer } from './volunteers/volunteer-queries';
 
 /**
@@ -32,6 +34,16 @@ export class CaseQueries {
   /** Closed cases past their retention whose personal data is still kept, oldest closure first. */
   casesDueForErasure(org: string, closedBefore: Date, limit = 500, after: CaseDueForErasure | null = null): Promise<CaseDueForErasure[]> {
     return listCasesDueForErasure(this.db, org, closedBefore, limit, after);
+  }
+
+  /** The survey offered when the case was closed, if any. */
+  caseSurvey(caseId: string): Promise<CaseSurvey | null> {
+    return findCaseSurvey(this.db, caseId, this.personalData);
+  }
+
+  /** The offer a survey id leads to, or `null`. */
+  surveyOffer(surveyId: string): Promise<SurveyOffer | null> {
+    return findSurveyOffer(this.db, surveyId);
   }
 
   findVolunteer(volunteerId: string): Promise<Volunteer | null> {

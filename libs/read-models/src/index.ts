@@ -3,8 +3,10 @@ import { caseViewsProjection } from './cases/case-views.projection';
 import { handoverRefusalsProjection } from './refusals/handover-refusals.projection';
 import { slaProjection } from './sla/sla.projection';
 import { volunteersProjection } from './volunteers/volunteers.projection';
+import { surveysProjection } from './surveys/surveys.projection';
 
-export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection };
+export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection, surveysProjection };
+export type { CaseSurvey } from './surveys/survey-queries';
 export { CaseQueries } from './case-queries';
 export { InvalidCursorError } from './cases/list-cursor';
 export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item';
@@ -26,4 +28,5 @@ export const readModelProjections: readonly ProjectionDefinition[] = [
   volunteersProjection,
   handoverRefusalsProjection,
   slaProjection,
+  surveysProjection,
 ];

@@ -16,10 +16,3 @@ export function addDays(day: string, days: number): string {
 export function daysInPeriod(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000) + 1;
 }
-
-/** The period of the same length that ends the day before `from`. */
-export function previousPeriod(period: { from: string; to: string }): { from: string; to: string } {
-  const length = daysInPeriod(period.from, period.to);
-  return { from: addDays(period.from, -length), to: addDays(period.from, -1) };
-}
-

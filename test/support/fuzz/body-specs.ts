@@ -145,3 +145,15 @@ export const DEACTIVATION: BodySpec = {
   objects: paths(''),
   freeText: [],
 };
+
+export const SURVEY_ANSWER: BodySpec = {
+  valid: () => ({ scores: { bemotande: 5, information: 4, hjalp: 4, rekommendera: 5 }, comment: 'Fiktiv kommentar' }),
+  fields: [
+    f('scores', true, { kind: 'object' }),
+    ...['bemotande', 'information', 'hjalp', 'rekommendera'].map((question) => f(`scores.${question}`, false, { kind: 'int', min: 1, max: 5 })),
+    f('comment', false, { kind: 'string', max: 2000 }),
+    f('at', false, { kind: 'datetime' }),
+  ],
+  objects: paths('', 'scores'),
+  freeText: paths('comment'),
+};

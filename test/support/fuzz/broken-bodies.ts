@@ -9,6 +9,7 @@ export type FieldKind =
   | { kind: 'date' }
   | { kind: 'datetime' }
   | { kind: 'bool' }
+  | { kind: 'int'; min: number; max: number }
   | { kind: 'object' }
   | { kind: 'enum-array'; values: readonly string[] }
   | { kind: 'opaque' };
@@ -64,6 +65,12 @@ export function refusedValue(field: FieldSpec): fc.Arbitrary<unknown> {
       );
     case 'bool':
       return fc.oneof(wrongTypes(required, 'boolean'), fc.constantFrom('true', 'false', 0, 1));
+    case 'int':
+      return fc.oneof(
+        wrongTypes(required, 'number'),
+        fc.constantFrom(type.min - 1, type.max + 1, type.min + 0.5, -0.5, 1e21, String(type.min)),
+        fc.oneof(fc.integer({ max: type.min - 1 }), fc.integer({ min: type.max + 1 })),
+      );
     case 'object':
       return wrongTypes(required, 'object');
     case 'enum-array':

@@ -21,6 +21,7 @@ const ACTIONS: Record<string, string> = {
   'POST /orgs/:org/volunteers/:id/deactivation': 'volunteer.deactivate',
   'POST /admin/projections/:name/rebuild': 'projection.rebuild',
   'GET /audit': 'audit.read',
+  'POST /surveys/:token': 'survey.answer',
 };
 
 /** The route pattern without the API prefix (`/cases/:id`), or null for a path no route matched. */

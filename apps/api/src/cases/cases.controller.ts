@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage } from '@referral/read-models';
+import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
@@ -120,11 +120,12 @@ export class CasesController {
     return this.view(id, context);
   }
 
-  private async view(id: string, context: CommandContext): Promise<CaseDetail> {
+  private async view(id: string, context: CommandContext): Promise<CaseDetail & { survey?: CaseSurvey }> {
     const detail = await this.queries.getCase(id, { now: context.now });
     if (!detail) throw new ApiException(404, 'case-not-found', 'No such case');
     await this.access.checkView(context.caller, detail);
-    return detail;
+    const survey = detail.status === 'closed' ? await this.queries.caseSurvey(id) : null;
+    return survey ? { ...detail, survey } : detail;
   }
 
   private myVolunteerIds(context: CommandContext): Promise<string[]> {

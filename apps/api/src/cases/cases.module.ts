@@ -21,10 +21,11 @@ import { LinkCaseHandler } from './use-cases/link-case';
 import { RecordContactHandler } from './use-cases/record-contact';
 import { RegisterCaseHandler } from './use-cases/register-case';
 import { ResolveTriageHandler } from './use-cases/resolve-triage';
+import { SurveysModule } from '../surveys/surveys.module';
 
 /** Intake, working a case, and volunteers: the contract's case routes. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, SurveysModule],
   controllers: [HandoversController, CasesController, VolunteersController],
   providers: [
     { provide: Policies, useValue: new Policies() },

@@ -121,6 +121,11 @@ export interface CloseCase {
   readonly now: string;
   /** A coordinator's override of the reach-attempt rule (the app checks the role). */
   readonly override?: { readonly reason: string };
+  /**
+   * The satisfaction survey the app made for this closing (a random token and its keyed id);
+   * offered only when the reason is `support-given` and the case's personal data is not erased.
+   */
+  readonly survey?: { readonly surveyId: string; readonly token: string };
   readonly by?: string;
 }
 

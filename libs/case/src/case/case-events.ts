@@ -146,6 +146,11 @@ export interface CaseClosed {
      * `personalData.overrideReason`; `reason` here is only in events written before that.
      */
     readonly override?: { readonly reason?: string };
+    /**
+     * The satisfaction survey offered at closing: its id (a keyed hash of the token, never the
+     * token) and the end of its validity. The token itself is in `personalData.surveyToken`.
+     */
+    readonly survey?: { readonly surveyId: string; readonly expiresAt: string };
     readonly by?: string;
     readonly personalData?: PersonalData;
   };

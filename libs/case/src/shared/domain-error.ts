@@ -32,7 +32,9 @@ export type DomainErrorCode =
   | 'volunteer-other-org'
   | 'volunteer-already-deactivated'
   | 'reach-attempts-not-met'
-  | 'personal-data-erased';
+  | 'personal-data-erased'
+  | 'survey-not-found'
+  | 'survey-answered';
 
 export const invalid = (problems: readonly FieldProblem[]): DomainError => ({
   code: 'validation-failed',

@@ -5,8 +5,11 @@ import { stockholmDay } from '../stockholm-day';
 import { slaFigures } from './sla-figures';
 import { evolveStatsCase, type StatsCase } from './stats-case';
 
-/** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag or an SLA figure. */
-export type Figure = 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla';
+/** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag, an SLA figure or a survey question. */
+export type Figure =
+  | 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla'
+  /** Survey answers (key `all`), the scores given per question summed, and how many scored it. */
+  | 'survey-responses' | 'survey-score-sum' | 'survey-scored';
 
 /** One unit (or, with `n`, several) added to a figure of an org on a Stockholm day. */
 export interface Count {

@@ -1,4 +1,4 @@
-import type { CaseEvent, VolunteerEvent } from '@referral/case';
+import type { CaseEvent, SurveyAnswered, VolunteerEvent } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
@@ -9,6 +9,7 @@ import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from '
 import type { StatsCase } from './stats-case';
 import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
 import { evolveStatsVolunteer, type StatsVolunteer } from './stats-volunteer';
+import { surveyCounts } from './survey-counts';
 
 const CASE_EVENTS = new Set<string>([
   'CaseReceived', 'TriageResolved', 'ContactRecorded', 'PersonLinked',
@@ -66,10 +67,16 @@ async function applyStatistics(
     await saveStatsVolunteers(tx, tables, [...changed.values()]);
   }
 
-  if (caseEvents.length === 0) return;
+  const surveyAnswers = events.filter((e) => e.type === 'SurveyAnswered');
+  const deltas = new CountDeltas();
+  for (const answer of surveyAnswers) deltas.add(surveyCounts({ type: 'SurveyAnswered', data: answer.data } as unknown as SurveyAnswered));
+
+  if (caseEvents.length === 0) {
+    if (surveyAnswers.length > 0) await addCounts(tx, tables, deltas.all);
+    return;
+  }
   const cases = await loadStatsCases(tx, tables, [...new Set(caseEvents.map((e) => e.data.caseId))]);
   const changed = new Map<string, StatsCase>();
-  const deltas = new CountDeltas();
   for (const event of caseEvents) {
     const before = cases.get(event.data.caseId) ?? null;
     const step = stepStatsCase(policy, before, event);
