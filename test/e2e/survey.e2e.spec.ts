@@ -61,6 +61,16 @@ describe('satisfaction survey (embedded service, real Redis)', () => {
     expect((await filesContaining(service.dataDir, ['Surveysson'])).get('Surveysson')).toEqual([]);
   });
 
+  it('keeps two people who answer with the same Idempotency-Key apart (no sign-in: the survey link is the caller)', async () => {
+    const one = (await closedCase()).view.survey.link.slice(8);
+    const two = (await closedCase()).view.survey.link.slice(8);
+    const key = { 'Idempotency-Key': 'same-key-from-two-phones' };
+    expect((await answer(`/surveys/${one}`, { scores: SCORES }, key)).status).toBe(201);
+    expect((await answer(`/surveys/${two}`, { scores: { hjalp: 3 } }, key)).status).toBe(201);
+    const tapAgain = await answer(`/surveys/${one}`, { scores: SCORES }, key);
+    expect(tapAgain.status).toBe(201); // the first answer again, not 409: one tap too many uses nothing up
+  });
+
   it('answers a token of the wrong shape 400 naming the path parameter, an unknown one 404', async () => {
     const bad = await answer('/surveys/not-a-token', { scores: SCORES });
     expect(bad.status).toBe(400);

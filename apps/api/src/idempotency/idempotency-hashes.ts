@@ -15,9 +15,13 @@ export interface KeyOwner {
 export class IdempotencyHashes {
   constructor(private readonly secret: Buffer) {}
 
-  /** The caller's key: the same key from another caller (or another org) is another scope. */
-  scopeOf(owner: KeyOwner | null, key: string): string {
-    return this.hmac('scope', owner?.org ?? '', owner?.sub ?? '', key);
+  /**
+   * The caller's key: the same key from another caller (or another org) is another scope. A route
+   * without sign-in (the survey) has no caller: its path, which holds the capability (the survey
+   * token), stands for one, so two people who happen to pick the same key never meet.
+   */
+  scopeOf(owner: KeyOwner | null, key: string, path: string): string {
+    return owner ? this.hmac('scope', owner.org, owner.sub, key) : this.hmac('anonymous-scope', path, key);
   }
 
   /** The request the key was first used for: method, path with query, and the body's canonical JSON. */

@@ -39,7 +39,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async once(request: CallerRequest, response: Response, key: string, next: CallHandler): Promise<unknown> {
     const pattern = routePatternOf(request) ?? request.path;
     const answer = await this.commands.run({
-      scope: this.hashes.scopeOf(request.caller ?? null, key),
+      scope: this.hashes.scopeOf(request.caller ?? null, key, request.path),
       fingerprint: this.hashes.fingerprintOf(request.method, request.originalUrl, request.body),
       caseOf: (body) => caseIdOf(pattern, request, body),
       execute: async () => {
