@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@referral/config';
 import type { Logger } from 'pino';
+import { errorFields, type RetryFailure } from '@referral/resilience';
 import { type Backends, openBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
@@ -36,7 +37,7 @@ export class PlatformModule implements OnApplicationShutdown {
         {
           provide: BACKENDS,
           useFactory: async () => {
-            const backends = options.backends ?? (await openBackends(options.config));
+            const backends = options.backends ?? (await openBackends(options.config, { onUnavailable: logUnavailable(options.logger) }));
             return ownsBackends ? backends : { ...backends, close: async () => undefined };
           },
         },
@@ -52,4 +53,10 @@ export class PlatformModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.backends.close();
   }
+}
+
+/** One line per start-up attempt that found PostgreSQL or KurrentDB unreachable. */
+function logUnavailable(logger: Logger): (failure: RetryFailure) => void {
+  return ({ error, attempt, retryInMs }) =>
+    logger.warn({ component: 'backends', attempt, retryInMs, error: errorFields(error) }, 'Event store or read-model database not reachable at start-up; waiting for it');
 }

@@ -23,6 +23,8 @@ export interface RetryOptions {
   streak?: FailureStreak;
   /** @defaultValue the system clock */
   now?: () => Date;
+  /** Errors for which this answers false are thrown at once, not retried. @defaultValue every error is retried */
+  retryIf?: (error: unknown) => boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function retryForever<T>(work: () => Promise<T>, options: RetryOpti
       return result;
     } catch (error) {
       if (signal?.aborted) return undefined;
+      if (options.retryIf && !options.retryIf(error)) throw error;
       const { attempt } = streak.failed(error, now());
       const retryInMs = backoffDelay(attempt, options.backoff);
       options.onFailure?.({ error, attempt, retryInMs });
