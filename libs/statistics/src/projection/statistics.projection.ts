@@ -1,10 +1,10 @@
-import type { CaseEvent, VolunteerEvent } from '@referral/case';
+import type { CaseEvent, TrainingHeld, VolunteerEvent } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
 import type { CountingPolicy } from '../counting/counting-policy';
 import { defaultCountingPolicy } from '../counting/default-counting-policy';
-import { stepStatsCase, type Count } from './contributions';
+import { stepStatsCase, trainingCount, type Count } from './contributions';
 import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from './statistics-schema';
 import type { StatsCase } from './stats-case';
 import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
@@ -66,10 +66,11 @@ async function applyStatistics(
     await saveStatsVolunteers(tx, tables, [...changed.values()]);
   }
 
-  if (caseEvents.length === 0) return;
+  const deltas = new CountDeltas();
+  deltas.add(events.filter((e) => e.type === 'TrainingHeld').map((e) => trainingCount({ type: 'TrainingHeld', data: e.data } as unknown as TrainingHeld)));
+  if (caseEvents.length === 0) return addCounts(tx, tables, deltas.all);
   const cases = await loadStatsCases(tx, tables, [...new Set(caseEvents.map((e) => e.data.caseId))]);
   const changed = new Map<string, StatsCase>();
-  const deltas = new CountDeltas();
   for (const event of caseEvents) {
     const before = cases.get(event.data.caseId) ?? null;
     const step = stepStatsCase(policy, before, event);

@@ -1,9 +1,11 @@
 import { compareGenderKeys } from '../gender-key';
-import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type StatisticsReport } from './report';
+import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type PartyTrainings, type StatisticsReport } from './report';
 
 const SLA_COLUMNS: readonly (keyof PartySla)[] = [
   'firstContactOnTime', 'firstContactLate', 'firstContactOpen', 'reachAttemptsMet', 'reachAttemptsBreached',
 ];
+
+const TRAINING_COLUMNS: readonly (keyof PartyTrainings)[] = ['basic', 'further'];
 
 /** A CSV field: quoted when needed; a leading =, +, - or @ is defused so no spreadsheet runs it as a formula. */
 function field(value: string | number): string {
@@ -17,7 +19,7 @@ function field(value: string | number): string {
  * and a `total` row. Columns: `org`, `from`, `to`; per figure (handledCases, directContacts,
  * actions, supportPersons, linksReceived) its total and then `<figure>.<gender key>` for every key
  * any party has for that figure; `crimeType.<category>` (cases) for every category of the period;
- * `flag.<flag>`; `sla.<figure>`. The total row sums every column.
+ * `flag.<flag>`; `sla.<figure>`; `trainings.basic`, `trainings.further`. The total row sums every column.
  */
 export function reportToCsv(report: StatisticsReport): string {
   const splitColumns = SPLIT_FIGURES.flatMap((figure) => {
@@ -36,6 +38,7 @@ export function reportToCsv(report: StatisticsReport): string {
     })),
     ...REPORT_FLAGS.map((flag) => ({ name: `flag.${flag}`, value: (party: PartyReport) => party.flags[flag] ?? 0 })),
     ...SLA_COLUMNS.map((name) => ({ name: `sla.${name}`, value: (party: PartyReport) => party.sla[name] })),
+    ...TRAINING_COLUMNS.map((kind) => ({ name: `trainings.${kind}`, value: (party: PartyReport) => party.trainings[kind] })),
   ];
   const { from, to } = report.period;
   const lines = [['org', 'from', 'to', ...columns.map((column) => column.name)]];

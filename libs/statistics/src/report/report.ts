@@ -20,6 +20,12 @@ export interface PartySla {
   reachAttemptsBreached: number;
 }
 
+/** Training sessions the org held in the period, by kind. */
+export interface PartyTrainings {
+  basic: number;
+  further: number;
+}
+
 export interface PartyReport {
   org: string;
   handledCases: GenderSplit;
@@ -30,6 +36,7 @@ export interface PartyReport {
   crimeTypes: CrimeTypeShare[];
   flags: Record<string, number>;
   sla: PartySla;
+  trainings: PartyTrainings;
 }
 
 export const SPLIT_FIGURES = ['handledCases', 'directContacts', 'actions', 'supportPersons', 'linksReceived'] as const;
