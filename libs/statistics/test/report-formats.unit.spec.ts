@@ -10,6 +10,9 @@ const rows: CountRow[] = [
   { org: 'boj-vasterort', figure: 'flag', key: 'gangrelaterat', n: 1 },
   { org: 'boj-vasterort', figure: 'sla', key: 'first-contact-late', n: 1 },
   { org: 'stodcentrum', figure: 'actions', key: 'M', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'basic', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'further', n: 7 },
+  { org: 'stodcentrum', figure: 'trainings', key: 'further', n: 1 },
 ];
 const volunteers = [{ org: 'boj-vasterort', genderKey: 'K', n: 2 }, { org: 'stodcentrum', genderKey: 'K', n: 5 }];
 const report = assembleReport({ from: '2024-01-01', to: '2024-03-31' }, rows, volunteers, defaultCountingPolicy);
@@ -23,6 +26,12 @@ describe('the report from summed counts', () => {
     expect(vasterort.supportPersons).toEqual({ total: 2, byGender: { K: 2 } });
     expect(report.parties[0]!.supportPersons).toEqual({ total: 0, byGender: {} });
     expect(report.total).toEqual({ handledCases: 4, directContacts: 0, actions: 2, supportPersons: 2, linksReceived: 0 });
+  });
+
+  it('gives each party the training sessions it held, by kind (zero when none)', () => {
+    expect(report.parties.map((p) => p.trainings)).toEqual([
+      { basic: 0, further: 1 }, { basic: 0, further: 0 }, { basic: 0, further: 0 }, { basic: 2, further: 7 },
+    ]);
   });
 });
 
@@ -50,6 +59,11 @@ describe('csv', () => {
     expect(total[header.indexOf('sla.firstContactLate')]).toBe('1');
     expect(csv).not.toMatch(/(^|,)=GF/m);
   });
+  it('ends with the training columns, summed in the total row', () => {
+    const header = lines[0]!.split(',');
+    expect(header.slice(-2)).toEqual(['trainings.basic', 'trainings.further']);
+    expect(lines.slice(1).map((line) => line.split(',').slice(-2).join(' '))).toEqual(['0 1', '0 0', '0 0', '2 7', '2 8']);
+  });
 });
 
 describe('html', () => {
@@ -65,6 +79,9 @@ describe('html', () => {
     expect(html).toContain('<td>bedrageri</td><td>2</td><td>50 %</td>');
     expect(html).toContain('Gängrelaterat');
     expect(html).toContain('+33 %');
+  });
+  it('shows the training sessions each party held', () => {
+    expect(html).toContain('<tr><td>Grundutbildningar</td><td>2</td></tr><tr><td>Vidareutbildningar</td><td>7</td></tr>');
   });
   it('compares with the period of the same length just before', () => {
     expect(previousPeriod({ from: '2024-04-01', to: '2025-03-31' })).toEqual({ from: '2023-04-02', to: '2024-03-31' });

@@ -25,7 +25,7 @@ const NO_FLAGS = { gangrelaterat: 0, 'vald-i-nara-relation': 0, hedersrelaterat:
 const NO_SLA = { firstContactOnTime: 0, firstContactLate: 0, firstContactOpen: 0, reachAttemptsMet: 0, reachAttemptsBreached: 0 };
 const emptyParty = (org: string) => ({
   org, handledCases: split(0), directContacts: split(0), actions: split(0), supportPersons: split(0), linksReceived: split(0),
-  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA,
+  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA, trainings: { basic: 0, further: 0 },
 });
 
 describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
@@ -65,6 +65,13 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
     await w.volunteer({ type: 'DeactivateVolunteer', volunteerId: 'v1', org: 'boj-vasterort', activeUntil: '2025-03-31', at: NOW });
     await volunteer('v2', 'boj-vasterort', 'male', '2025-04-01');
     await volunteer('v3', 'stodcentrum', 'female', '2025-01-01');
+    // Training sessions count on the day they were held, in the org that held them, by kind.
+    const session = (trainingId: string, org: OrgId, kind: 'basic' | 'further', on: string, participants: string[]) =>
+      w.training({ type: 'RecordTraining', trainingId, org, kind, on, participants, volunteersOfOrg: new Set(participants), at: NOW });
+    await session('t1', 'boj-vasterort', 'basic', '2025-04-10', ['v2']);
+    await session('t2', 'boj-vasterort', 'further', '2025-03-31', ['v1']);
+    await session('t3', 'boj-vasterort', 'further', '2025-04-30', ['v2']);
+    await session('t4', 'stodcentrum', 'further', '2025-04-15', ['v3']);
     await fx.caughtUp();
   });
   afterAll(() => fx.dispose());
@@ -81,6 +88,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
           actions: split(2, { GF: 2 }),
           crimeTypes: [{ category: 'ofredande', cases: 1, share: 1 }],
           sla: { ...NO_SLA, firstContactOnTime: 1, reachAttemptsMet: 1 },
+          trainings: { basic: 0, further: 1 },
         },
         emptyParty('boj-stockholm-gotland'),
         {
@@ -101,6 +109,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
           linksReceived: split(1, { GF: 1 }),
           crimeTypes: [{ category: 'bedrageri', cases: 1, share: 0.5 }, { category: 'ofredande', cases: 1, share: 0.5 }],
           sla: { ...NO_SLA, firstContactOnTime: 1, firstContactOpen: 1, reachAttemptsBreached: 1 },
+          trainings: { basic: 1, further: 1 },
         },
       ],
       total: { handledCases: 5, directContacts: 3, actions: 5, supportPersons: 1, linksReceived: 1 },
@@ -116,6 +125,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
       crimeTypes: [{ category: 'misshandel', cases: 1, share: 1 }],
       flags: { ...NO_FLAGS, gangrelaterat: 1, 'vald-i-nara-relation': 1 },
       sla: { ...NO_SLA, firstContactOnTime: 1, reachAttemptsMet: 1 },
+      trainings: { basic: 0, further: 1 },
     });
     expect(report.total).toEqual({ handledCases: 1, directContacts: 0, actions: 0, supportPersons: 1, linksReceived: 0 });
   });
