@@ -4,7 +4,7 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { brokenBody, type BodySpec } from '../support/fuzz/broken-bodies';
-import { ASSIGNMENT, CLOSURE, CONTACT, DEACTIVATION, HANDOVER, LINK, REGISTER_CASE, SURVEY_ANSWER, TRIAGE, VOLUNTEER } from '../support/fuzz/body-specs';
+import { ASSIGNMENT, CLOSURE, CONTACT, DEACTIVATION, HANDOVER, LANGUAGES, LINK, REGISTER_CASE, SURVEY_ANSWER, TRAINING, TRIAGE, VOLUNTEER } from '../support/fuzz/body-specs';
 import { INJECTIONS, hostileString } from '../support/fuzz/hostile-values';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
@@ -99,6 +99,8 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
     ['POST /cases/{id}/triage', () => `/api/v1/cases/${caseId}/triage`, TRIAGE, () => tokens.city, 100],
     ['POST /orgs/{org}/volunteers', () => '/api/v1/orgs/boj-vasterort/volunteers', VOLUNTEER, () => tokens.coordinator, 150],
     ['POST /orgs/{org}/volunteers/{id}/deactivation', () => `/api/v1/orgs/boj-vasterort/volunteers/${volunteerId}/deactivation`, DEACTIVATION, () => tokens.coordinator, 100],
+    ['POST /orgs/{org}/volunteers/{id}/languages', () => `/api/v1/orgs/boj-vasterort/volunteers/${volunteerId}/languages`, LANGUAGES, () => tokens.coordinator, 100],
+    ['POST /orgs/{org}/trainings', () => '/api/v1/orgs/boj-vasterort/trainings', TRAINING, () => tokens.coordinator, 100],
     ['POST /surveys/{token}', () => surveyPath, SURVEY_ANSWER, () => ({}), 150],
   ];
 

@@ -17,7 +17,7 @@ const NO_ANSWERS = { responses: 0, average: null, byQuestion: { bemotande: null,
 const NOTHING_BEFORE = { handledCases: 0, directContacts: 0, actions: 0, supportPersons: 0, linksReceived: 0 };
 const emptyParty = (org: string) => ({
   org, handledCases: split(0), directContacts: split(0), actions: split(0), supportPersons: split(0), linksReceived: split(0),
-  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA, satisfaction: NO_ANSWERS, previous: NOTHING_BEFORE,
+  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA, trainings: { basic: 0, further: 0 }, satisfaction: NO_ANSWERS, previous: NOTHING_BEFORE,
 });
 
 /** What the posted cases, contacts, links and volunteers must give for Q2 2024 (April-June, Stockholm). */

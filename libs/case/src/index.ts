@@ -63,6 +63,13 @@ export type { VolunteerState } from './volunteer/volunteer-state';
 export { initialVolunteerState, evolveVolunteer, isVolunteerActiveOn } from './volunteer/volunteer-state';
 export { decideVolunteer } from './volunteer/decide-volunteer';
 export { volunteerDecider } from './volunteer/volunteer-decider';
+export { ISO_639_1_CODES, DEFAULT_LANGUAGES, languageProblems } from './volunteer/languages';
+
+export type * from './training/training-events';
+export { TRAINING_KINDS } from './training/training-events';
+export type { RecordTraining } from './training/training-commands';
+export type { TrainingState } from './training/decide-training';
+export { decideTraining, evolveTraining, initialTrainingState, trainingDecider } from './training/decide-training';
 
 export { slaDeadlines } from './deadlines/sla-deadlines';
 export type { SlaDeadlines } from './deadlines/sla-deadlines';

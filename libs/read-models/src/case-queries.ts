@@ -10,7 +10,8 @@ import {
 import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
 import { findCaseSurvey, findSurveyOffer, type CaseSurvey } from './surveys/survey-queries';
 import type { SurveyOffer } from '@referral/case';
-import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer } from './volunteers/volunteer-queries';
+import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, volunteersOfOrg, type Volunteer } from './volunteers/volunteer-queries';
+import { caseForSuggestions, suggestVolunteers, type CaseForSuggestions, type VolunteerSuggestion } from './volunteers/volunteer-suggestions';
 
 /**
  * The read side the API asks: plain SQL on the logical view names, so it always reads the active
@@ -56,6 +57,21 @@ export class CaseQueries {
 
   listVolunteers(org: string): Promise<Volunteer[]> {
     return listVolunteers(this.db, org, this.personalData);
+  }
+
+  /** Which of `volunteerIds` are volunteers of `org`, active or not. */
+  volunteersOfOrg(org: string, volunteerIds: readonly string[]): Promise<Set<string>> {
+    return volunteersOfOrg(this.db, org, volunteerIds);
+  }
+
+  /** The org, holder and the person's preferred language of a case; no personal data opened. */
+  caseForSuggestions(caseId: string): Promise<CaseForSuggestions | null> {
+    return caseForSuggestions(this.db, caseId);
+  }
+
+  /** Active, trained volunteers of `org` on `today`: speakers of `language` first, then fewest open cases. */
+  suggestVolunteers(filter: { org: string; language: string; today: string }): Promise<VolunteerSuggestion[]> {
+    return suggestVolunteers(this.db, this.personalData, filter);
   }
 
   countRefusedHandovers(filter?: RefusalCountFilter): Promise<RefusedHandoverCounts> {

@@ -16,6 +16,7 @@ export type { CaseHistoryEntry } from './cases/case-history-entry';
 export type { PersonalDataReader } from './cases/reveal-case-detail';
 export type { CaseDueForErasure } from './cases/retention-queries';
 export type { Volunteer } from './volunteers/volunteer-queries';
+export type { CaseForSuggestions, VolunteerSuggestion } from './volunteers/volunteer-suggestions';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
 export type {
   AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, OpenDeadline, OrgScope, SlaStateOptions,

@@ -10,6 +10,9 @@ const rows: CountRow[] = [
   { org: 'boj-vasterort', figure: 'flag', key: 'gangrelaterat', n: 1 },
   { org: 'boj-vasterort', figure: 'sla', key: 'first-contact-late', n: 1 },
   { org: 'stodcentrum', figure: 'actions', key: 'M', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'basic', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'further', n: 7 },
+  { org: 'stodcentrum', figure: 'trainings', key: 'further', n: 1 },
   // Two answers for Västerort: {bemotande 5, hjalp 4} and {bemotande 4, hjalp 3, rekommendera 5}.
   { org: 'boj-vasterort', figure: 'survey-responses', key: 'all', n: 2 },
   { org: 'boj-vasterort', figure: 'survey-score-sum', key: 'bemotande', n: 9 },
@@ -39,6 +42,12 @@ describe('the report from summed counts', () => {
     expect(vasterort.supportPersons).toEqual({ total: 2, byGender: { K: 2 } });
     expect(report.parties[0]!.supportPersons).toEqual({ total: 0, byGender: {} });
     expect(report.total).toEqual({ handledCases: 4, directContacts: 0, actions: 2, supportPersons: 2, linksReceived: 0 });
+  });
+
+  it('gives each party the training sessions it held, by kind (zero when none)', () => {
+    expect(report.parties.map((p) => p.trainings)).toEqual([
+      { basic: 0, further: 1 }, { basic: 0, further: 0 }, { basic: 0, further: 0 }, { basic: 2, further: 7 },
+    ]);
   });
 
   it('averages the survey answers received: per question over those that scored it, overall over every score; null with none', () => {
@@ -81,6 +90,13 @@ describe('csv', () => {
     expect(total[header.indexOf('sla.firstContactLate')]).toBe('1');
     expect(csv).not.toMatch(/(^|,)=GF/m);
   });
+  it('has the training columns, summed in the total row', () => {
+    const header = lines[0]!.split(',');
+    const at = header.indexOf('trainings.basic');
+    expect(header.slice(at, at + 2)).toEqual(['trainings.basic', 'trainings.further']);
+    expect(lines.slice(1).map((line) => line.split(',').slice(at, at + 2).join(' '))).toEqual(['0 1', '0 0', '0 0', '2 7', '2 8']);
+  });
+
   it('adds the satisfaction (empty averages without answers, and in the total row) and one previous_<figure> column per figure', () => {
     const header = lines[0]!.split(',');
     const cell = (row: number, column: string) => lines[row]!.split(',')[header.indexOf(column)];
@@ -108,6 +124,9 @@ describe('html', () => {
     expect(html).toContain('Gängrelaterat');
     expect(html).toContain('+33 %');
     expect(html).toContain('Jämförelse med föregående period 2023-10-01 – 2023-12-31.');
+  });
+  it('shows the training sessions each party held', () => {
+    expect(html).toContain('<tr><td>Grundutbildningar</td><td>2</td></tr><tr><td>Vidareutbildningar</td><td>7</td></tr>');
   });
   it('shows each party\'s satisfaction per statement, a dash without answers', () => {
     expect(html).toContain('Nöjdhet (1–5, 2 svar)');

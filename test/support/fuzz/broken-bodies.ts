@@ -18,6 +18,8 @@ export interface FieldSpec {
   path: string[];
   required: boolean;
   type: FieldKind;
+  /** `null` is a valid value (e.g. `volunteerId: null` unassigns), so it is never sent as a refused one. */
+  nullable?: boolean;
 }
 
 export interface BodySpec {
@@ -45,7 +47,8 @@ const wrongTypes = (required: boolean, ...exclude: Array<'string' | 'number' | '
 
 /** Values the field refuses, whatever else the body holds. */
 export function refusedValue(field: FieldSpec): fc.Arbitrary<unknown> {
-  const { type, required } = field;
+  const { type } = field;
+  const required = field.required && !field.nullable;
   switch (type.kind) {
     case 'string': {
       const refused: Array<fc.Arbitrary<unknown>> = [wrongTypes(required, 'string'), stringLongerThan(type.max)];

@@ -19,6 +19,8 @@ const ACTIONS: Record<string, string> = {
   'POST /cases/:id/erasure': 'case.erase',
   'POST /orgs/:org/volunteers': 'volunteer.register',
   'POST /orgs/:org/volunteers/:id/deactivation': 'volunteer.deactivate',
+  'POST /orgs/:org/volunteers/:id/languages': 'volunteer.languages.change',
+  'POST /orgs/:org/trainings': 'training.record',
   'POST /admin/projections/:name/rebuild': 'projection.rebuild',
   'GET /audit': 'audit.read',
   'POST /surveys/:token': 'survey.answer',

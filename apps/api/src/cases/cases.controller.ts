@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey } from '@referral/read-models';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { VolunteerSuggestionsAnswer } from '../volunteers/dto/volunteer-views.dto';
+import { formatCalendarDate, localDateOf } from '@referral/case';
+import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey, type VolunteerSuggestion } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
@@ -72,12 +74,26 @@ export class CasesController {
     return this.view(id, context);
   }
 
+  /** A coordinator assigns or unassigns (`null`); a volunteer takes an unassigned case with `"me"`. */
   @Post(':id/assignment')
   @HttpCode(200)
-  @Roles('coordinator')
+  @Roles('coordinator', 'volunteer')
   async assign(@Param('id', caseId) id: string, @Body() body: AssignmentDto, @Context() context: CommandContext) {
     await this.commands.execute(new AssignVolunteerCommand(id, body.volunteerId, context));
     return this.view(id, context);
+  }
+
+  /** Who could take the case: speakers of the person's preferred language first, then fewest open cases. */
+  @Get(':id/volunteer-suggestions')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: VolunteerSuggestionsAnswer })
+  async suggestions(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<{ items: VolunteerSuggestion[]; nextCursor: null }> {
+    const found = await this.queries.caseForSuggestions(id);
+    await this.access.checkView(context.caller, found);
+    const today = formatCalendarDate(localDateOf(context.now.getTime()));
+    // A person who gave no preferred language is taken as Swedish-speaking (intake leaves `sv` out).
+    const language = found!.preferredLanguage ?? 'sv';
+    return { items: await this.queries.suggestVolunteers({ org: found!.org, language, today }), nextCursor: null };
   }
 
   @Post(':id/contacts')

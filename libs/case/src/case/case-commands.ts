@@ -17,6 +17,7 @@ export type CaseCommand =
   | RegisterCase
   | ResolveTriage
   | AssignVolunteer
+  | UnassignVolunteer
   | RecordContact
   | LinkToOtherParty
   | OpenLinkedCase
@@ -65,8 +66,19 @@ export interface ResolveTriage {
 export interface AssignVolunteer {
   readonly type: 'AssignVolunteer';
   readonly caseId: string;
-  /** The volunteer as the app found them (see `isVolunteerActiveOn`). */
-  readonly volunteer: { readonly id: string; readonly org: OrgId; readonly active: boolean };
+  /**
+   * The volunteer as the app found them (see `isVolunteerActiveOn`); `basicTrainingPassed` false
+   * for one registered as pending whom no basic session has listed yet.
+   */
+  readonly volunteer: { readonly id: string; readonly org: OrgId; readonly active: boolean; readonly basicTrainingPassed: boolean };
+  readonly at: string;
+  readonly by?: string;
+}
+
+/** Takes the case back from its volunteer; nothing to do when nobody holds it. */
+export interface UnassignVolunteer {
+  readonly type: 'UnassignVolunteer';
+  readonly caseId: string;
   readonly at: string;
   readonly by?: string;
 }

@@ -18,6 +18,7 @@ export type CaseEvent =
   | CaseReceived
   | TriageResolved
   | VolunteerAssigned
+  | VolunteerUnassigned
   | ContactRecorded
   | PersonLinked
   | CaseClosed
@@ -86,6 +87,19 @@ export interface VolunteerAssigned {
     readonly org: OrgId;
     readonly volunteerId: string;
     readonly previousVolunteerId?: string;
+    readonly at: string;
+    readonly by?: string;
+  };
+}
+
+/** The case was taken back from its volunteer and waits for someone to take it. */
+export interface VolunteerUnassigned {
+  readonly type: 'VolunteerUnassigned';
+  readonly data: {
+    readonly caseId: string;
+    readonly org: OrgId;
+    /** Who held it until now. */
+    readonly volunteerId: string;
     readonly at: string;
     readonly by?: string;
   };

@@ -1,7 +1,7 @@
 import { CaseCommand } from './case-commands';
 import { CaseDecision } from './case-decision';
 import { CaseState } from './case-state';
-import { assignVolunteer } from './handlers/assign-volunteer';
+import { assignVolunteer, unassignVolunteer } from './handlers/assign-volunteer';
 import { checkDeadlines } from './handlers/check-deadlines';
 import { closeCase } from './handlers/close-case';
 import { erasePersonalData } from './handlers/erase-personal-data';
@@ -23,6 +23,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return resolveTriage(command, state);
     case 'AssignVolunteer':
       return assignVolunteer(command, state);
+    case 'UnassignVolunteer':
+      return unassignVolunteer(command, state);
     case 'RecordContact':
       return recordContact(command, state);
     case 'LinkToOtherParty':

@@ -45,6 +45,8 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
       };
     case 'VolunteerAssigned':
       return { ...state, assigneeId: event.data.volunteerId };
+    case 'VolunteerUnassigned':
+      return { ...state, assigneeId: null };
     case 'ContactRecorded': {
       const { channel, outcome, at, towardsPerson, reached, inEveningWindow } = event.data;
       return { ...state, contacts: [...state.contacts, { channel, outcome, at, towardsPerson, reached, inEveningWindow }] };

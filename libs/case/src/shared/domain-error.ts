@@ -31,6 +31,8 @@ export type DomainErrorCode =
   | 'volunteer-not-active'
   | 'volunteer-other-org'
   | 'volunteer-already-deactivated'
+  | 'basic-training-required'
+  | 'training-already-recorded'
   | 'reach-attempts-not-met'
   | 'personal-data-erased'
   | 'survey-not-found'

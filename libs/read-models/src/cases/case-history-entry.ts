@@ -31,6 +31,8 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       const previous = data.previousVolunteerId === undefined ? {} : { previousVolunteerId: data.previousVolunteerId };
       return { type, at: data.at, volunteerId: data.volunteerId, ...previous, ...by };
     }
+    case 'VolunteerUnassigned':
+      return { type, at: event.data.at, volunteerId: event.data.volunteerId, ...by };
     case 'ContactRecorded': {
       const { data } = event;
       return {

@@ -38,6 +38,9 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
         event.data.caseId, event.data.volunteerId, position,
       ]);
       return;
+    case 'VolunteerUnassigned':
+      await tx.query(`UPDATE ${table} SET assignee_id = NULL, updated_position = $2 WHERE case_id = $1`, [event.data.caseId, position]);
+      return;
     case 'ContactRecorded': {
       const { data } = event;
       const isPhone = data.channel === 'phone';

@@ -9,7 +9,7 @@ import { writeCaseList } from './case-list-writes';
 import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './case-views-schema';
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
-  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
+  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'VolunteerUnassigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
   ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 

@@ -3,6 +3,7 @@ import {
   caseDecider,
   defaultSlaPolicy,
   openLinkedCaseCommand,
+  trainingDecider,
   volunteerDecider,
   type CaseCommand,
   type CaseEvent,
@@ -10,8 +11,8 @@ import {
   type CaseState,
   type PersonLinked,
   type ReceiveHandover,
-  type RegisterVolunteer,
-  type DeactivateVolunteer,
+  type RecordTraining,
+  type VolunteerCommand,
 } from '@referral/case';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 
@@ -64,8 +65,12 @@ export class DomainWriter {
     await this.append(`handover-${command.handover.handoverId}`, [decision.refusal], 0);
   }
 
-  async volunteer(command: RegisterVolunteer | DeactivateVolunteer): Promise<void> {
+  async volunteer(command: VolunteerCommand): Promise<void> {
     await this.decideAndAppend(`volunteer-${command.volunteerId}`, volunteerDecider, command);
+  }
+
+  async training(command: RecordTraining): Promise<void> {
+    await this.decideAndAppend(`training-${command.trainingId}`, trainingDecider, command);
   }
 
   /** Appends events as given, e.g. as an earlier version of the deciders wrote them. */

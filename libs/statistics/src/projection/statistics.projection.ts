@@ -1,10 +1,10 @@
-import type { CaseEvent, SurveyAnswered, VolunteerEvent } from '@referral/case';
+import type { CaseEvent, SurveyAnswered, TrainingHeld, VolunteerEvent } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
 import type { CountingPolicy } from '../counting/counting-policy';
 import { defaultCountingPolicy } from '../counting/default-counting-policy';
-import { stepStatsCase, type Count } from './contributions';
+import { stepStatsCase, trainingCount, type Count } from './contributions';
 import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from './statistics-schema';
 import type { StatsCase } from './stats-case';
 import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
@@ -67,14 +67,12 @@ async function applyStatistics(
     await saveStatsVolunteers(tx, tables, [...changed.values()]);
   }
 
-  const surveyAnswers = events.filter((e) => e.type === 'SurveyAnswered');
   const deltas = new CountDeltas();
-  for (const answer of surveyAnswers) deltas.add(surveyCounts({ type: 'SurveyAnswered', data: answer.data } as unknown as SurveyAnswered));
-
-  if (caseEvents.length === 0) {
-    if (surveyAnswers.length > 0) await addCounts(tx, tables, deltas.all);
-    return;
+  for (const answer of events.filter((e) => e.type === 'SurveyAnswered')) {
+    deltas.add(surveyCounts({ type: 'SurveyAnswered', data: answer.data } as unknown as SurveyAnswered));
   }
+  deltas.add(events.filter((e) => e.type === 'TrainingHeld').map((e) => trainingCount({ type: 'TrainingHeld', data: e.data } as unknown as TrainingHeld)));
+  if (caseEvents.length === 0) return addCounts(tx, tables, deltas.all);
   const cases = await loadStatsCases(tx, tables, [...new Set(caseEvents.map((e) => e.data.caseId))]);
   const changed = new Map<string, StatsCase>();
   for (const event of caseEvents) {

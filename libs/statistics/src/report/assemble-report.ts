@@ -4,7 +4,7 @@ import { compareGenderKeys } from '../gender-key';
 import type { Figure } from '../projection/contributions';
 import type { SlaFigure } from '../projection/sla-figures';
 import {
-  REPORT_FLAGS, REPORT_ORGS, SPLIT_FIGURES, type GenderSplit, type PartyReport, type PartySla, type SplitFigure, type StatisticsReport,
+  REPORT_FLAGS, REPORT_ORGS, SPLIT_FIGURES, type GenderSplit, type PartyReport, type PartySla, type PartyTrainings, type SplitFigure, type StatisticsReport,
 } from './report';
 import { satisfactionOf } from './satisfaction';
 
@@ -58,6 +58,7 @@ function partyFigures(org: OrgId, rows: readonly CountRow[], volunteers: readonl
   const categories = new Map<string, number>();
   const flags = Object.fromEntries(REPORT_FLAGS.map((flag) => [flag, 0])) as Record<string, number>;
   const sla: PartySla = { firstContactOnTime: 0, firstContactLate: 0, firstContactOpen: 0, reachAttemptsMet: 0, reachAttemptsBreached: 0 };
+  const trainings: PartyTrainings = { basic: 0, further: 0 };
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
   for (const row of rows) {
@@ -67,6 +68,7 @@ function partyFigures(org: OrgId, rows: readonly CountRow[], volunteers: readonl
     else if (row.figure === 'crime-type') add(categories, row.key, row.n);
     else if (row.figure === 'flag' && row.key in flags) flags[row.key] += row.n;
     else if (row.figure === 'sla' && row.key in SLA_OF) sla[SLA_OF[row.key as SlaFigure]] += row.n;
+    else if (row.figure === 'trainings' && row.key in trainings) trainings[row.key as keyof PartyTrainings] += row.n;
   }
   if (policy.byOrg[org].supportPersons) {
     for (const row of volunteers) if (row.org === org) add(splits.supportPersons, row.genderKey, row.n);
@@ -87,6 +89,7 @@ function partyFigures(org: OrgId, rows: readonly CountRow[], volunteers: readonl
     crimeTypes,
     flags,
     sla,
+    trainings,
   };
 }
 

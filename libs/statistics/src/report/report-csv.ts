@@ -1,10 +1,12 @@
 import { compareGenderKeys } from '../gender-key';
 import { SURVEY_QUESTIONS } from '@referral/case';
-import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type StatisticsReport } from './report';
+import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type PartyTrainings, type StatisticsReport } from './report';
 
 const SLA_COLUMNS: readonly (keyof PartySla)[] = [
   'firstContactOnTime', 'firstContactLate', 'firstContactOpen', 'reachAttemptsMet', 'reachAttemptsBreached',
 ];
+
+const TRAINING_COLUMNS: readonly (keyof PartyTrainings)[] = ['basic', 'further'];
 
 /** A CSV field: quoted when needed; a leading =, +, - or @ is defused so no spreadsheet runs it as a formula. */
 function field(value: string | number): string {
@@ -18,9 +20,9 @@ function field(value: string | number): string {
  * and a `total` row. Columns: `org`, `from`, `to`; per figure (handledCases, directContacts,
  * actions, supportPersons, linksReceived) its total and then `<figure>.<gender key>` for every key
  * any party has for that figure; `crimeType.<category>` (cases) for every category of the period;
- * `flag.<flag>`; `sla.<figure>`; `satisfaction.responses`, `satisfaction.average` and
- * `satisfaction.<question>` (empty with no responses); `previous_<figure>`, the totals of the
- * previous period. The total row sums every column but the averages, which it leaves empty.
+ * `flag.<flag>`; `sla.<figure>`; `trainings.basic`, `trainings.further`; `satisfaction.responses`,
+ * `satisfaction.average` and `satisfaction.<question>` (empty with no responses); `previous_<figure>`,
+ * the totals of the previous period. The total row sums every column but the averages, which it leaves empty.
  */
 export function reportToCsv(report: StatisticsReport): string {
   const splitColumns = SPLIT_FIGURES.flatMap((figure) => {
@@ -39,6 +41,7 @@ export function reportToCsv(report: StatisticsReport): string {
     })),
     ...REPORT_FLAGS.map((flag) => ({ name: `flag.${flag}`, value: (party: PartyReport) => party.flags[flag] ?? 0 })),
     ...SLA_COLUMNS.map((name) => ({ name: `sla.${name}`, value: (party: PartyReport) => party.sla[name] })),
+    ...TRAINING_COLUMNS.map((kind) => ({ name: `trainings.${kind}`, value: (party: PartyReport) => party.trainings[kind] })),
     { name: 'satisfaction.responses', value: (party: PartyReport) => party.satisfaction.responses },
   ];
   const averages = [

@@ -67,8 +67,12 @@ function flagsAndSla(party: PartyReport): string {
     ['Första kontakt i tid', s.firstContactOnTime], ['Första kontakt sen', s.firstContactLate], ['Första kontakt öppen', s.firstContactOpen],
     ['Kontaktförsök uppfyllda', s.reachAttemptsMet], ['Kontaktförsök brustna', s.reachAttemptsBreached],
   ].map(([label, n]) => `<tr><td>${escapeHtml(label)}</td><td>${n}</td></tr>`).join('');
+  const t = party.trainings;
+  const trainings = [['Grundutbildningar', t.basic], ['Vidareutbildningar', t.further]]
+    .map(([label, n]) => `<tr><td>${escapeHtml(label)}</td><td>${n}</td></tr>`).join('');
   return `<table><thead><tr><th>Markering</th><th>Ärenden</th></tr></thead><tbody>${flags}</tbody></table>
-<table><thead><tr><th>Åtaganden</th><th>Ärenden</th></tr></thead><tbody>${sla}</tbody></table>`;
+<table><thead><tr><th>Åtaganden</th><th>Ärenden</th></tr></thead><tbody>${sla}</tbody></table>
+<table><thead><tr><th>Utbildningar</th><th>Tillfällen</th></tr></thead><tbody>${trainings}</tbody></table>`;
 }
 
 const average = (value: number | null) => (value === null ? '–' : value.toFixed(2).replace('.', ','));

@@ -30,6 +30,12 @@ export interface PartySatisfaction {
   byQuestion: Record<SurveyQuestion, number | null>;
 }
 
+/** Training sessions the org held in the period, by kind. */
+export interface PartyTrainings {
+  basic: number;
+  further: number;
+}
+
 export interface PartyReport {
   org: string;
   handledCases: GenderSplit;
@@ -40,6 +46,7 @@ export interface PartyReport {
   crimeTypes: CrimeTypeShare[];
   flags: Record<string, number>;
   sla: PartySla;
+  trainings: PartyTrainings;
   satisfaction: PartySatisfaction;
   /** The totals of the previous period (`StatisticsReport.previousPeriod`). */
   previous: Record<SplitFigure, number>;

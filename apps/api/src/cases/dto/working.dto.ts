@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsDateTimeWithOffset } from '../../http/validators/time-formats';
 
 export const PARTY_ORGS = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
@@ -9,9 +9,15 @@ export const OUTCOMES = ['reached', 'no-answer', 'voicemail', 'wrong-number', 'd
 export const CLOSURE_REASONS = ['support-given', 'declined', 'unreachable', 'linked', 'duplicate', 'other'] as const;
 
 export class AssignmentDto {
-  @ApiProperty()
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A volunteer id of the case\'s org (coordinator); `null` takes the case back (coordinator); `"me"` takes an unassigned case for the calling volunteer, where the org lets volunteers see unassigned cases',
+  })
+  // `null` is a value of its own here (unassign); a missing field is still refused.
+  @ValidateIf((body: AssignmentDto) => body.volunteerId !== null)
   @IsString() @MinLength(1) @MaxLength(128)
-  volunteerId!: string;
+  volunteerId!: string | null;
 }
 
 export class ContactDto {
