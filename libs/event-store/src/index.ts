@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
+export * from './stream-appends';
 export * from './postgres';
 export * from './kurrentdb';
 export * from './embedded';
