@@ -144,10 +144,10 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
   async function waitForNoFirstContactJobs(s: Scenario, cases: SentCase[]): Promise<void> {
     const ids = cases.map((c) => c.caseId);
     await eventually(async () => {
-      const keys = await keysOf(s.redis, `${s.prefix}:${QUEUE}:first-contact.*`);
+      const keys = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
       return keys.some((key) => ids.some((id) => key.includes(`.${id}.`))) ? undefined : true;
     }, SETTLE_TIMEOUT_MS, 250).catch(async (error: Error) => {
-      const left = await keysOf(s.redis, `${s.prefix}:${QUEUE}:first-contact.*`);
+      const left = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
       throw new Error(`First-contact jobs still in Redis: ${left.join(', ')} (${error.message})`);
     });
   }
