@@ -8,6 +8,7 @@ import { openEmbeddedEventStore, type RecordedEvent } from '@referral/event-stor
 import { seededRandom } from '../support/seeded-random';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
+import { deleteKeysOf, keysOf } from '../support/redis-keys';
 import { ServiceProcess } from '../support/service-process';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -143,10 +144,10 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
   async function waitForNoFirstContactJobs(s: Scenario, cases: SentCase[]): Promise<void> {
     const ids = cases.map((c) => c.caseId);
     await eventually(async () => {
-      const keys = await keysOf(s.redis, `${s.prefix}:${QUEUE}:first-contact.*`);
+      const keys = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
       return keys.some((key) => ids.some((id) => key.includes(`.${id}.`))) ? undefined : true;
     }, SETTLE_TIMEOUT_MS, 250).catch(async (error: Error) => {
-      const left = await keysOf(s.redis, `${s.prefix}:${QUEUE}:first-contact.*`);
+      const left = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
       throw new Error(`First-contact jobs still in Redis: ${left.join(', ')} (${error.message})`);
     });
   }
@@ -273,21 +274,4 @@ async function sleepUntil(atMs: number): Promise<void> {
   for (let wait = atMs - Date.now(); wait > 0; wait = atMs - Date.now()) {
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
-}
-
-async function keysOf(redis: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  return keys;
-}
-
-/** Deletes this run's keys only (never FLUSHALL: other suites share the server). */
-async function deleteKeysOf(redis: Redis, prefix: string): Promise<void> {
-  const keys = await keysOf(redis, `${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
 }

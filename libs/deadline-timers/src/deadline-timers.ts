@@ -29,7 +29,8 @@ const RECONCILE_PARALLELISM = 50;
  */
 export class DeadlineTimers {
   private readonly queue: Queue;
-  private readonly queueName: string;
+  /** The BullMQ queue: `<queueName>.<storeId>`. */
+  readonly queueName: string;
   private readonly clock: TimerClock;
   private readonly logger: TimersLogger;
   private readonly earlyMs: number;
@@ -37,7 +38,7 @@ export class DeadlineTimers {
   private readonly loops = new Set<ReconciliationHandle>();
 
   constructor(private readonly options: DeadlineTimersOptions) {
-    this.queueName = options.queueName ?? DEFAULTS.queueName;
+    this.queueName = storeQueueName(options.queueName ?? DEFAULTS.queueName, options.storeId);
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
     this.earlyMs = options.earlyMs ?? DEFAULTS.earlyMs;
@@ -141,4 +142,10 @@ export class DeadlineTimers {
   private async clearFailed(jobId: string): Promise<void> {
     if ((await this.queue.getJobState(jobId)) === 'failed') await this.queue.remove(jobId);
   }
+}
+
+/** BullMQ keeps a queue's keys under `<prefix>:<name>:`, so the name must hold no colon. */
+export function storeQueueName(base: string, storeId: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(storeId)) throw new RangeError(`A store id for a queue name must be letters, digits, - or _, got "${storeId}"`);
+  return `${base}.${storeId}`;
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@referral/config';
+import { readOrAssignStoreIdentity, type EventStore } from '@referral/event-store';
 import type { Logger } from 'pino';
 import { errorFields, type RetryFailure } from '@referral/resilience';
 import { type Backends, openBackends } from './backends';
@@ -7,7 +8,7 @@ import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
 import { LocalProjections } from './projection-waiters';
 import { BackgroundComponents } from './background-components';
-import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS } from './tokens';
+import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS, STORE_IDENTITY } from './tokens';
 
 export interface PlatformOptions {
   config: Config;
@@ -45,8 +46,9 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: READ_MODEL_DB, useFactory: (b: Backends) => b.readModels, inject: [BACKENDS] },
         { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
         { provide: PERSONAL_DATA_VAULT, useFactory: (b: Backends) => b.vault, inject: [BACKENDS] },
+        { provide: STORE_IDENTITY, useFactory: (store: EventStore) => readOrAssignStoreIdentity(store), inject: [EVENT_STORE] },
       ],
-      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BackgroundComponents, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BackgroundComponents, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT, STORE_IDENTITY],
     };
   }
 

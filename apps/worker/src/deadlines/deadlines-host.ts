@@ -11,7 +11,7 @@ import {
 import { DeadlineTimers, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
 import type { Config } from '@referral/config';
-import { CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS, type Clock, type Logger } from '@referral/platform';
+import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
@@ -61,6 +61,8 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CONFIG) private readonly config: Config,
     private readonly projections: ProjectionsHost,
+    @Inject(STORE_IDENTITY) private readonly storeId: string,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -73,12 +75,16 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     const timers = new DeadlineTimers({
       connection: this.redis,
       prefix: this.config.redisPrefix,
+      storeId: this.storeId,
       clock: this.clock,
       logger: { ...logFields, warn: (message, fields) => log.warn(fields, message) },
     });
     this.timers = timers;
     const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix, new SlaChangeLog(this.db), this.clock);
-    const checker = new DeadlineChecker(this.store, publisher, this.clock);
+    const checker = new DeadlineChecker(this.store, publisher, this.clock, ({ caseId, kind }) => {
+      log.warn({ caseId, kind }, 'Deadline timer for a case this store does not know; dropped');
+      this.metrics.deadlineJobsForUnknownCase.inc({ kind });
+    });
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
       new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),

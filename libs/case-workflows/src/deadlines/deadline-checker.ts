@@ -23,6 +23,8 @@ export class DeadlineChecker {
     private readonly store: EventStore,
     private readonly publisher: SlaChangePublisher,
     private readonly clock: Clock,
+    /** Told of a timer whose case this store does not have; the timer is then done. */
+    private readonly onUnknownCase: (timer: DeadlineTimer) => void = () => undefined,
   ) {
     this.stream = new EventSourcedStream(store);
   }
@@ -35,13 +37,14 @@ export class DeadlineChecker {
       caseDecider,
       () => ({ type: 'CheckDeadlines' as const, caseId: timer.caseId, now }),
       (refused: Extract<CaseDecision, { ok: false }>) => {
-        // A timer for a case that is not there (a test store wiped, a foreign job) has nothing to check.
+        // A timer for a case that is not there (a store wiped, a foreign job) has nothing to check.
         if (refused.error.status === 404) return Promise.reject(new CaseGoneError(timer.caseId));
         throw new Error(`CheckDeadlines refused: ${refused.error.code}`);
       },
       { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
     ).catch((error: unknown) => {
       if (!(error instanceof CaseGoneError)) throw error;
+      this.onUnknownCase(timer);
     });
   }
 
