@@ -18,7 +18,8 @@ export type { CaseDueForErasure } from './cases/retention-queries';
 export type { Volunteer } from './volunteers/volunteer-queries';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
 export type {
-  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, OpenDeadline, OrgScope, SlaStateOptions,
+  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, FirstContactAtRisk, OpenDeadline, OrgScope, SlaStateOptions,
+  TriageWaiting,
 } from './sla/sla-queries';
 export type { SlaRule } from './sla/sla-events';
 
