@@ -51,6 +51,8 @@ describe('triage that waits: the city sees a triage case not routed within triag
       clock.set('2025-06-10T09:00:00.001Z');
       expect(await atRisk(first, city)).toContainEqual({ caseId, org: 'triage', rule: 'triage', receivedAt: RECEIVED, alertAt: LINE });
       expect(ids(await atRisk(first, jour))).not.toContain(caseId);
+      const docs = await request(first.app.getHttpServer()).get('/api/docs-json');
+      expect(docs.body.components.schemas.AtRiskItemDto.properties.rule).toMatchObject({ enum: ['first-contact', 'triage'] });
     } finally {
       await first.stop();
     }
