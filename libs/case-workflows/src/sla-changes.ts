@@ -7,8 +7,13 @@ export interface SlaChange {
   caseId: string;
   org: string;
   slaState: 'ok' | 'at-risk' | 'breached';
-  /** What changed: a deadline came within the at-risk window, was missed, or a breach was retracted. */
-  change: 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed';
+  /**
+   * What changed: a deadline came within the at-risk window, was missed, or a breach was retracted;
+   * `triage-waiting`: a triage case passed the city's line unrouted (org `triage`: the city sees it).
+   */
+  change:
+    | 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed'
+    | 'triage-waiting';
   dueAt?: string;
   at: string;
 }

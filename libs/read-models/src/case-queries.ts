@@ -83,7 +83,10 @@ export class CaseQueries {
     return listBreaches(this.db, filter);
   }
 
-  /** `GET /sla/at-risk`: open, uncontacted cases with first contact due in (now, now + withinHours]. */
+  /**
+   * `GET /sla/at-risk`: open, uncontacted cases with first contact due in (now, now + withinHours];
+   * with `includeTriage`, first the triage cases past the city's line.
+   */
   atRisk(filter: AtRiskFilter): Promise<AtRiskCase[]> {
     return listAtRisk(this.db, filter);
   }

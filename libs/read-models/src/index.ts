@@ -19,7 +19,8 @@ export type { Volunteer } from './volunteers/volunteer-queries';
 export type { CaseForSuggestions, VolunteerSuggestion } from './volunteers/volunteer-suggestions';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
 export type {
-  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, OpenDeadline, OrgScope, SlaStateOptions,
+  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, FirstContactAtRisk, OpenDeadline, OrgScope, SlaStateOptions,
+  TriageWaiting,
 } from './sla/sla-queries';
 export type { SlaRule } from './sla/sla-events';
 

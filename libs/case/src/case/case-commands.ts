@@ -23,6 +23,7 @@ export type CaseCommand =
   | OpenLinkedCase
   | CloseCase
   | CheckDeadlines
+  | CheckTriageWait
   | ErasePersonalData;
 
 export interface ReceiveHandover {
@@ -148,6 +149,18 @@ export interface CloseCase {
  */
 export interface CheckDeadlines {
   readonly type: 'CheckDeadlines';
+  readonly caseId: string;
+  /** The app's clock (ISO instant). */
+  readonly now: string;
+}
+
+/**
+ * Records that a triage case waits past the city's line (`triageAlertHours` after receipt), once,
+ * at the line's instant. Sent by the triage-wait timer and reconciliation, possibly early, late or
+ * twice; nothing to do answers `{ok: true, events: []}`.
+ */
+export interface CheckTriageWait {
+  readonly type: 'CheckTriageWait';
   readonly caseId: string;
   /** The app's clock (ISO instant). */
   readonly now: string;

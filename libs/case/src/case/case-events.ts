@@ -1,12 +1,14 @@
-import { SlaTerms } from '../config/sla-policy';
+import { SlaTerms, TriageTerms } from '../config/sla-policy';
 import { RoutingReason } from '../routing/route-case';
 import { CaseOwner, OrgId } from '../shared/org';
 import { Area, CaseSource, Crime, PersonFacts } from './case-facts';
 import { ContactChannel, ContactOutcome } from './contact';
 import { DeadlineEvent } from './deadline-events';
 import { PersonalData } from './personal-data';
+import { TriageWaitExceeded } from './triage-events';
 
 export * from './deadline-events';
+export * from './triage-events';
 
 /**
  * The case stream's events (`case-<caseId>`). Wire names and fields are a contract with the HTTP
@@ -23,7 +25,8 @@ export type CaseEvent =
   | PersonLinked
   | CaseClosed
   | PersonalDataErased
-  | DeadlineEvent;
+  | DeadlineEvent
+  | TriageWaitExceeded;
 export type CaseEventType = CaseEvent['type'];
 
 export type AgeSource = 'personal-identity-number' | 'birth-date' | 'victim-birth-date';
@@ -62,6 +65,8 @@ export interface CaseReceived {
     readonly consent?: { readonly subject: boolean; readonly guardian?: boolean; readonly recordedAt?: string };
     /** The holder's service commitments at receipt; `null` while in triage. */
     readonly sla: SlaTerms | null;
+    /** In triage: the city's watch over the queue at receipt (absent in events written before it). */
+    readonly triageTerms?: TriageTerms;
     readonly by?: string;
     readonly personalData: PersonalData | null;
   };

@@ -55,6 +55,11 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
     case 'ReachAttemptsDeadlineMissed':
     case 'DeadlineBreachRetracted':
       return deadlineHistoryEntry(event);
+    case 'TriageWaitExceeded': {
+      // What the city sees: received then, still not routed this many hours later.
+      const { data } = event;
+      return { type, at: data.at, receivedAt: data.receivedAt, hoursWaited: data.triageAlertHours, detectedAt: data.detectedAt };
+    }
   }
 }
 

@@ -58,6 +58,11 @@ export class DomainWriter {
     return this.case({ type: 'CheckDeadlines', caseId, now });
   }
 
+  /** `CheckTriageWait` as the triage-wait timer or reconciliation sends it at `now`. */
+  checkTriageWait(caseId: string, now: string): Promise<readonly CaseEvent[]> {
+    return this.case({ type: 'CheckTriageWait', caseId, now });
+  }
+
   /** A handover that the consent rule refuses: only the refusal fact is recorded. */
   async refusedHandover(command: ReceiveHandover): Promise<void> {
     const decision = caseDecider.decide(command, caseDecider.initialState);
