@@ -2,6 +2,7 @@ import { CaseCommand } from './case-commands';
 import { CaseDecision } from './case-decision';
 import { CaseState } from './case-state';
 import { assignVolunteer } from './handlers/assign-volunteer';
+import { changeContactSafety } from './handlers/change-contact-safety';
 import { checkDeadlines } from './handlers/check-deadlines';
 import { closeCase } from './handlers/close-case';
 import { erasePersonalData } from './handlers/erase-personal-data';
@@ -35,5 +36,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return checkDeadlines(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'ChangeContactSafety':
+      return changeContactSafety(command, state);
   }
 }

@@ -1,6 +1,7 @@
 import { ORG_IDS, OrgId } from '../shared/org';
 import { InvalidPolicyError } from './invalid-policy-error';
 import { JsonFields } from './json-fields';
+import { isTimeOfDay } from '../time/time-of-day';
 
 /**
  * One organisation's service commitments. A case keeps a copy of these terms from the moment it
@@ -24,8 +25,6 @@ export interface SlaPolicy {
   readonly version: string;
   readonly byOrg: Readonly<Record<OrgId, SlaTerms>>;
 }
-
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** Validates the parsed JSON of `config/policy/sla.v*.json`. @throws InvalidPolicyError */
 export function parseSlaPolicy(json: unknown): SlaPolicy {
@@ -59,7 +58,7 @@ function readTerms(
   const window = fields.object(terms.eveningWindow, `${path}.eveningWindow`);
   const from = fields.string(window.from, `${path}.eveningWindow.from`);
   const to = fields.string(window.to, `${path}.eveningWindow.to`);
-  fields.check(TIME_OF_DAY.test(from) && TIME_OF_DAY.test(to), `${path}.eveningWindow times must be HH:MM`);
+  fields.check(isTimeOfDay(from) && isTimeOfDay(to), `${path}.eveningWindow times must be HH:MM`);
   fields.check(from < to, `${path}.eveningWindow must start before it ends`);
   const phoneAttemptsRequired = fields.positiveInteger(terms.phoneAttemptsRequired, `${path}.phoneAttemptsRequired`);
   const eveningAttemptsRequired = fields.positiveInteger(terms.eveningAttemptsRequired, `${path}.eveningAttemptsRequired`);
