@@ -1,5 +1,5 @@
 import { CalendarDate } from '../time/calendar-date';
-import { instantOnDate } from '../time/time-of-day';
+import { wallClockSpan } from '../time/zoned-time';
 
 /** A stretch of local time on one day, `from` inside, `to` not, as `HH:MM`. */
 export interface DailyHours {
@@ -21,8 +21,8 @@ export function overlap(a: DailyHours, b: DailyHours | null): DailyHours | null 
   return from < to ? { from, to } : null;
 }
 
-/** The instants of `hours` on `date` in the zone (a skipped spring-forward time reads an hour later). */
-export const spanOn = (date: CalendarDate, hours: DailyHours, timeZone: string): Span => ({
-  start: instantOnDate(date, hours.from, timeZone),
-  end: instantOnDate(date, hours.to, timeZone),
-});
+const wall = (date: CalendarDate, hhmm: string) => ({ ...date, hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)), second: 0 });
+
+/** The instants of `hours` on `date` in the zone (see `wallClockSpan` for daylight-saving days); may be empty. */
+export const spanOn = (date: CalendarDate, hours: DailyHours, timeZone: string): Span =>
+  wallClockSpan(wall(date, hours.from), wall(date, hours.to), timeZone);
