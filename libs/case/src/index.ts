@@ -58,6 +58,7 @@ export type { ReachAttemptsAssessment } from './case/reach-attempts';
 export { isInEveningWindow } from './case/evening-window';
 export { defaultContactSafety, checkSafeHours } from './case/contact-safety';
 export type { ContactSafety, SafeHours } from './case/contact-safety';
+export { normalisePoliceReportNumber } from './case/police-report-number';
 export { planCalls } from './planning/call-plan';
 export type { CallPlan, CallPlanInput, AttemptWindow, ReachAttemptsProgress } from './planning/call-plan';
 export { nextSharedOpenEvening } from './planning/shared-open-evening';

@@ -1,17 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage } from '@referral/read-models';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseWorkView, type PoliceReportDigests } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
 import type { HandoverAnswer } from '../intake/handover-claim';
+import { POLICE_REPORT_DIGESTS } from '../read-models.module';
 import { CaseAccess } from './case-access';
 import { CaseListQuery } from './dto/case-list.query';
+import { CaseViewResponse } from './dto/case-view.response';
+import { ContactSafetyDto } from './dto/contact-safety.dto';
 import { RegisterCaseDto } from './dto/register-case.dto';
 import { AssignmentDto, ClosureDto, ContactDto, ErasureDto, LinkDto, TriageDto } from './dto/working.dto';
 import { AssignVolunteerCommand } from './use-cases/assign-volunteer';
+import { ChangeContactSafetyCommand } from './use-cases/change-contact-safety';
 import { CloseCaseCommand } from './use-cases/close-case';
 import { ErasePersonalDataCommand } from './use-cases/erase-personal-data';
 import { LinkCaseCommand } from './use-cases/link-case';
@@ -20,6 +24,9 @@ import { RegisterCaseCommand } from './use-cases/register-case';
 import { ResolveTriageCommand } from './use-cases/resolve-triage';
 
 const WORKERS = ['coordinator', 'staff', 'volunteer'] as const;
+
+/** The case view: the read model's detail, with its call plan and contact safety (contract v1.1). */
+type CaseView = CaseDetail & Partial<CaseWorkView>;
 const caseId = new ParseUUIDPipe({ exceptionFactory: () => new ApiException(404, 'case-not-found', 'No such case') });
 
 @ApiTags('cases')
@@ -30,6 +37,7 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly queries: CaseQueries,
     private readonly access: CaseAccess,
+    @Inject(POLICE_REPORT_DIGESTS) private readonly policeReportDigests: PoliceReportDigests,
   ) {}
 
   @Post()
@@ -47,6 +55,9 @@ export class CasesController {
     // `assignee=me` is the caller's own cases only, whatever the role (contract v1.1): a volunteer's
     // scope adds the unassigned ones only to the unfiltered list.
     const assigneeIds = scope.volunteerIds && assigneeFilter ? scope.volunteerIds.filter((id) => assigneeFilter.includes(id)) : scope.volunteerIds ?? assigneeFilter;
+    // Only the caller's own holder is searched (a city coordinator: the triage queue), so nothing matches across orgs.
+    const caseIds = query.policeReportNumber === undefined || scope.orgs.length === 0 ? undefined
+      : await this.queries.caseIdsByPoliceReportNumber(this.policeReportDigests, scope.orgs[0]!, query.policeReportNumber);
     try {
       return await this.queries.listCases({
         orgs: scope.orgs,
@@ -54,6 +65,7 @@ export class CasesController {
         includeUnassigned: scope.volunteerIds && !assigneeFilter ? scope.includeUnassigned : false,
         status: query.status,
         slaState: query.slaState,
+        caseIds,
         limit: query.limit ?? 50,
         cursor: query.cursor,
         now: context.now,
@@ -68,7 +80,8 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...WORKERS)
-  async get(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<CaseDetail> {
+  @ApiOkResponse({ type: CaseViewResponse })
+  async get(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<CaseView> {
     return this.view(id, context);
   }
 
@@ -84,6 +97,16 @@ export class CasesController {
   @Roles(...WORKERS)
   async contact(@Param('id', caseId) id: string, @Body() body: ContactDto, @Context() context: CommandContext) {
     await this.commands.execute(new RecordContactCommand(id, body, context));
+    return this.view(id, context);
+  }
+
+  /** Replaces how the person may be contacted (contract v1.1); the answer is the case view. */
+  @Post(':id/contact-safety')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  @ApiOkResponse({ type: CaseViewResponse })
+  async contactSafety(@Param('id', caseId) id: string, @Body() body: ContactSafetyDto, @Context() context: CommandContext) {
+    await this.commands.execute(new ChangeContactSafetyCommand(id, body, context));
     return this.view(id, context);
   }
 
@@ -120,11 +143,13 @@ export class CasesController {
     return this.view(id, context);
   }
 
-  private async view(id: string, context: CommandContext): Promise<CaseDetail> {
+  private async view(id: string, context: CommandContext): Promise<CaseView> {
     const detail = await this.queries.getCase(id, { now: context.now });
     if (!detail) throw new ApiException(404, 'case-not-found', 'No such case');
     await this.access.checkView(context.caller, detail);
-    return detail;
+    const work = await this.queries.caseWork(id, detail.org, context.now);
+    const { history, ...facts } = detail;
+    return { ...facts, ...work, history };
   }
 
   private myVolunteerIds(context: CommandContext): Promise<string[]> {

@@ -25,6 +25,8 @@ export interface ContactTerms {
 
 export interface ContactPolicy {
   readonly version: string;
+  /** The terms of a case no org holds yet (triage). */
+  readonly defaults: ContactTerms;
   readonly byOrg: Readonly<Record<OrgId, ContactTerms>>;
 }
 
@@ -43,8 +45,9 @@ export function parseContactPolicy(json: unknown): ContactPolicy {
     const merged = { ...defaults, ...fields.object(overrides[org] ?? {}, `orgs.${org}`) };
     byOrg[org] = readTerms(fields, merged, `orgs.${org}`, version);
   }
+  const defaultTerms = readTerms(new JsonFields(), defaults, 'defaults', version);
   if (fields.problems.length > 0) throw new InvalidPolicyError('contact policy', fields.problems);
-  return { version, byOrg };
+  return { version, defaults: defaultTerms, byOrg };
 }
 
 function readTerms(fields: JsonFields, terms: Record<string, unknown>, path: string, policyVersion: string): ContactTerms {
