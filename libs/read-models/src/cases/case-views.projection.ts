@@ -10,6 +10,8 @@ import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './ca
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
+  // New with contract v1.1; no store held one before, so no generation needs a rebuild for it.
+  'ContactSafetyChanged',
   ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 
