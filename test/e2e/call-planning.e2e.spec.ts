@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { eventually } from '../support/eventually';
-import { handoverBody } from '../support/handovers';
+import { handOverCase } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -27,11 +27,7 @@ describe('working a case as people do (embedded service, real Redis)', () => {
   });
   afterAll(() => service.stop());
 
-  async function handover(overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody(overrides));
-    expect(response.status).toBe(201);
-    return response.body.caseId;
-  }
+  const handover = (overrides: Record<string, unknown> = {}) => handOverCase(http, tokens.police, overrides);
   const view = (caseId: string, headers = tokens.coordinator) => http().get(`/api/v1/cases/${caseId}`).set(headers);
   const call = (caseId: string, at: string) =>
     http().post(`/api/v1/cases/${caseId}/contacts`).set(tokens.coordinator).send({ channel: 'phone', outcome: 'no-answer', at });

@@ -1,8 +1,9 @@
 import { CRIME_FLAGS, CrimeFlag } from '../case/case-facts';
-import { ORG_IDS, OrgId } from '../shared/org';
+import { OrgId } from '../shared/org';
 import { isTimeOfDay } from '../time/time-of-day';
 import { InvalidPolicyError } from './invalid-policy-error';
 import { JsonFields } from './json-fields';
+import { perOrgTerms } from './per-org-terms';
 
 /** The evening a week the jours are open together. */
 export interface SharedOpenEvening {
@@ -35,16 +36,7 @@ export function parseContactPolicy(json: unknown): ContactPolicy {
   const fields = new JsonFields();
   const root = fields.object(json, '$');
   const version = fields.string(root.version, 'version');
-  const defaults = fields.object(root.defaults, 'defaults');
-  const overrides = root.orgs === undefined ? {} : fields.object(root.orgs, 'orgs');
-  for (const org of Object.keys(overrides)) {
-    fields.check((ORG_IDS as readonly string[]).includes(org), `orgs.${org} is not a known org id`);
-  }
-  const byOrg = {} as Record<OrgId, ContactTerms>;
-  for (const org of ORG_IDS) {
-    const merged = { ...defaults, ...fields.object(overrides[org] ?? {}, `orgs.${org}`) };
-    byOrg[org] = readTerms(fields, merged, `orgs.${org}`, version);
-  }
+  const { defaults, byOrg } = perOrgTerms(fields, root, (merged, path) => readTerms(fields, merged, path, version));
   const defaultTerms = readTerms(new JsonFields(), defaults, 'defaults', version);
   if (fields.problems.length > 0) throw new InvalidPolicyError('contact policy', fields.problems);
   return { version, defaults: defaultTerms, byOrg };

@@ -1,6 +1,7 @@
-import { ORG_IDS, OrgId } from '../shared/org';
+import { OrgId } from '../shared/org';
 import { InvalidPolicyError } from './invalid-policy-error';
 import { JsonFields } from './json-fields';
+import { perOrgTerms } from './per-org-terms';
 import { isTimeOfDay } from '../time/time-of-day';
 
 /**
@@ -33,17 +34,7 @@ export function parseSlaPolicy(json: unknown): SlaPolicy {
   const version = fields.string(root.version, 'version');
   const timeZone = fields.string(root.timeZone, 'timeZone');
   fields.check(isKnownTimeZone(timeZone), `timeZone ${timeZone} is not a known IANA zone`);
-  const defaults = fields.object(root.defaults, 'defaults');
-  const overrides = root.orgs === undefined ? {} : fields.object(root.orgs, 'orgs');
-  for (const org of Object.keys(overrides)) {
-    fields.check((ORG_IDS as readonly string[]).includes(org), `orgs.${org} is not a known org id`);
-  }
-
-  const byOrg = {} as Record<OrgId, SlaTerms>;
-  for (const org of ORG_IDS) {
-    const merged = { ...defaults, ...fields.object(overrides[org] ?? {}, `orgs.${org}`) };
-    byOrg[org] = readTerms(fields, merged, `orgs.${org}`, version, timeZone);
-  }
+  const { byOrg } = perOrgTerms(fields, root, (merged, path) => readTerms(fields, merged, path, version, timeZone));
   if (fields.problems.length > 0) throw new InvalidPolicyError('sla policy', fields.problems);
   return { version, byOrg };
 }
