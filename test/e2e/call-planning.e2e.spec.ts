@@ -132,6 +132,9 @@ describe('working a case as people do (embedded service, real Redis)', () => {
   it('documents every new field and the new route in the OpenAPI document', async () => {
     const doc = (await http().get('/api/docs-json')).body;
     expect(doc.paths['/api/v1/cases/{id}/contact-safety'].post).toBeDefined();
+    for (const [path, method] of [['/api/v1/cases/{id}', 'get'], ['/api/v1/cases/{id}/contacts', 'post'], ['/api/v1/cases/{id}/contact-safety', 'post']]) {
+      expect([path, JSON.stringify(doc.paths[path][method].responses)]).toEqual([path, expect.stringContaining('#/components/schemas/CaseViewResponse')]);
+    }
     expect(doc.paths['/api/v1/cases'].get.parameters.map((p: { name: string }) => p.name)).toContain('policeReportNumber');
     const caseView = doc.components.schemas.CaseViewResponse.properties;
     for (const field of ['reachAttempts', 'nextAttempt', 'sharedOpenEvening', 'contactSafety', 'policeReportNumber', 'note']) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseWorkView, type PoliceReportDigests } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
@@ -86,6 +86,7 @@ export class CasesController {
   }
 
   @Post(':id/assignment')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles('coordinator')
   async assign(@Param('id', caseId) id: string, @Body() body: AssignmentDto, @Context() context: CommandContext) {
@@ -94,6 +95,7 @@ export class CasesController {
   }
 
   @Post(':id/contacts')
+  @ApiCreatedResponse({ type: CaseViewResponse })
   @Roles(...WORKERS)
   async contact(@Param('id', caseId) id: string, @Body() body: ContactDto, @Context() context: CommandContext) {
     await this.commands.execute(new RecordContactCommand(id, body, context));
@@ -111,6 +113,7 @@ export class CasesController {
   }
 
   @Post(':id/links')
+  @ApiCreatedResponse({ type: CaseViewResponse })
   @Roles(...WORKERS)
   async link(@Param('id', caseId) id: string, @Body() body: LinkDto, @Context() context: CommandContext) {
     await this.commands.execute(new LinkCaseCommand(id, body, context));
@@ -127,6 +130,7 @@ export class CasesController {
   }
 
   @Post(':id/closure')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles(...WORKERS)
   async close(@Param('id', caseId) id: string, @Body() body: ClosureDto, @Context() context: CommandContext) {
@@ -136,6 +140,7 @@ export class CasesController {
 
   /** Crypto-shredding: the case answers with its facts, its personal data shown as erased. */
   @Post(':id/erasure')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles('coordinator')
   async erase(@Param('id', caseId) id: string, @Body() body: ErasureDto, @Context() context: CommandContext) {
