@@ -24,10 +24,10 @@ import { RegisterCaseCommand } from './use-cases/register-case';
 import { ResolveTriageCommand } from './use-cases/resolve-triage';
 
 const WORKERS = ['coordinator', 'staff', 'volunteer'] as const;
+const caseId = new ParseUUIDPipe({ exceptionFactory: () => new ApiException(404, 'case-not-found', 'No such case') });
 
 /** The case view: the read model's detail, with its call plan and contact safety (contract v1.1). */
 type CaseView = CaseDetail & Partial<CaseWorkView>;
-const caseId = new ParseUUIDPipe({ exceptionFactory: () => new ApiException(404, 'case-not-found', 'No such case') });
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -55,9 +55,7 @@ export class CasesController {
     // `assignee=me` is the caller's own cases only, whatever the role (contract v1.1): a volunteer's
     // scope adds the unassigned ones only to the unfiltered list.
     const assigneeIds = scope.volunteerIds && assigneeFilter ? scope.volunteerIds.filter((id) => assigneeFilter.includes(id)) : scope.volunteerIds ?? assigneeFilter;
-    // Only the caller's own holder is searched (a city coordinator: the triage queue), so nothing matches across orgs.
-    const caseIds = query.policeReportNumber === undefined || scope.orgs.length === 0 ? undefined
-      : await this.queries.caseIdsByPoliceReportNumber(this.policeReportDigests, scope.orgs[0]!, query.policeReportNumber);
+    const caseIds = query.policeReportNumber === undefined ? undefined : await this.casesWithNumber(scope.orgs, query.policeReportNumber);
     try {
       return await this.queries.listCases({
         orgs: scope.orgs,
@@ -155,6 +153,12 @@ export class CasesController {
     const work = await this.queries.caseWork(id, detail.org, context.now);
     const { history, ...facts } = detail;
     return { ...facts, ...work, history };
+  }
+
+  /** Searched in the caller's own holders only (a city coordinator's: the triage queue), so nothing matches across orgs. */
+  private async casesWithNumber(orgs: readonly string[], number: string): Promise<string[]> {
+    const found = await Promise.all(orgs.map((org) => this.queries.caseIdsByPoliceReportNumber(this.policeReportDigests, org, number)));
+    return found.flat();
   }
 
   private myVolunteerIds(context: CommandContext): Promise<string[]> {
