@@ -19,14 +19,17 @@ const WHOLE_DAY = { from: '00:00', to: '23:59' };
 const DAYS_LOOKED_AHEAD = 3;
 
 /**
- * The evening case: the first evening window (inside the safe hours) that has not ended. When
- * the safe hours leave no evening time at all, safety wins: the window is in the safe hours and
- * is not an evening one (closing as unreachable then needs a coordinator's override).
+ * The next attempt's window, starting no sooner than `earliest`. An evening one is the first
+ * evening window (inside the safe hours) that has not ended; when the safe hours leave no evening
+ * time at all, safety wins and the window is planned as a daytime one (closing as unreachable then
+ * needs a coordinator's override). A daytime one starts in the safe hours (any hour without) and
+ * runs to the first-contact deadline while nobody was contacted, else to the end of the next
+ * evening window, cut to the safe hours.
  */
 export function nextAttemptWindow(rules: WindowRules): (Span & { evening: boolean }) | null {
   if (rules.evening) {
     const eveningBand = overlap(rules.eveningWindow, rules.safeHours);
-    const window = eveningBand && firstSpan(rules, eveningBand, (from, band) => band.end);
+    const window = eveningBand && firstSpan(rules, eveningBand, (_from, band) => band.end);
     if (window) return { ...window, evening: true };
   }
   const window = firstSpan(rules, rules.safeHours, (from, band) => {
