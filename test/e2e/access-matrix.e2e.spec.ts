@@ -170,6 +170,15 @@ describe('access matrix: every route, every role, every org', () => {
       }),
       allowed: (_, target, seen) => (!seen ? 'not-found' : fixture(target).org === 'triage' ? { status: 409 } : { status: 400, error: 'validation-failed' }),
     },
+    // Safe hours that end before they start: refused by the domain once the caller may touch the case (triage cases too).
+    'POST /api/v1/cases/:id/contact-safety': {
+      roles: WORKERS, targets: 'cases',
+      probe: (_, target) => ({
+        path: `/api/v1/cases/${caseOf(target)}/contact-safety`,
+        body: { mayLeaveMessage: false, safeHours: { from: '15:00', to: '09:00' } },
+      }),
+      allowed: (_, __, seen) => (!seen ? 'not-found' : { status: 400, error: 'validation-failed' }),
+    },
     // A link to a party of the same kind is refused by the domain once the caller may touch the case.
     'POST /api/v1/cases/:id/links': {
       roles: WORKERS, targets: 'cases',

@@ -20,7 +20,10 @@ const PERSON = {
   phone: '+46 70 123 98 76',
   email: 'signhild.fiktiv@example.test',
 };
-const NOTES = { police: 'Polisnotis om trapphuset', contact: 'Vill bli uppringd efter skolan', link: 'Samtycke till länk givet i telefon' };
+const NOTES = {
+  police: 'Polisnotis om trapphuset', contact: 'Vill bli uppringd efter skolan', link: 'Samtycke till länk givet i telefon',
+  safety: 'Delar telefon med sin bror',
+};
 /** Free text of a closure override (on the linked case), and a volunteer's name (their own stream, their own key). */
 const OVERRIDE_REASON = 'Numret tillhör en granne enligt skolkuratorn';
 const VOLUNTEER_NAME = 'Gunvor Påhittadsdotter';
@@ -48,10 +51,14 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
     tokens.stodcentrum = bearer(await tokenFor('coord-sc', 'stodcentrum', ['coordinator']));
     tokens.analyst = bearer(await tokenFor('analyst-1', 'city', ['analyst']));
 
-    const received = await http().post('/api/v1/handovers').set(tokens.police)
-      .send(handoverBody({ person: { ...PERSON, birthDate: '1979-02-11' }, note: NOTES.police }));
+    const handover = handoverBody({ person: { ...PERSON, birthDate: '1979-02-11' }, note: NOTES.police });
+    PLAINTEXTS.push(handover.policeReportNumber as string);
+    const received = await http().post('/api/v1/handovers').set(tokens.police).send(handover);
     expect(received.status).toBe(201);
     caseId = received.body.caseId;
+    const safety = await http().post(`/api/v1/cases/${caseId}/contact-safety`).set(tokens.coordinator)
+      .send({ mayLeaveMessage: false, safeHours: { from: '17:00', to: '20:00' }, note: NOTES.safety });
+    expect(safety.status).toBe(200);
     const contact = await http().post(`/api/v1/cases/${caseId}/contacts`).set(tokens.coordinator)
       .send({ channel: 'phone', outcome: 'reached', at: '2025-06-03T09:00:00+02:00', note: NOTES.contact });
     expect(contact.status).toBe(201);
@@ -98,6 +105,7 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
     expect(view.status).toBe(200);
     expect(view.body.person).toMatchObject({ givenName: PERSON.givenName, phone: PERSON.phone, personalIdentityNumber: PERSON.personalIdentityNumber });
     expect(view.body.history.find((e: { type: string }) => e.type === 'ContactRecorded')).toMatchObject({ note: NOTES.contact });
+    expect(view.body).toMatchObject({ note: NOTES.police, contactSafety: { note: NOTES.safety } });
     const receiver = await caseView(linkedCaseId, tokens.stodcentrum);
     expect(receiver.body.person).toMatchObject({ givenName: PERSON.givenName });
     expect(receiver.body.history.find((e: { type: string }) => e.type === 'CaseClosed')).toMatchObject({ override: { reason: OVERRIDE_REASON } });
@@ -108,7 +116,7 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
   it('keeps no plaintext personal data in any event or any table: each event’s personal data is sealed under its stream’s key (a case’s, a volunteer’s)', async () => {
     const events = (await store().readAll({ maxCount: 100_000 })).filter((e) => e.streamId === `case-${caseId}`);
     const personal = events.map((e) => e.data.personalData).filter((p) => p !== undefined && p !== null);
-    expect(personal.length).toBeGreaterThanOrEqual(3);
+    expect(personal.length).toBeGreaterThanOrEqual(4);
     for (const value of personal) {
       expect(isSealedValue(value)).toBe(true);
       expect((value as SealedValue).subject).toBe(`case-${caseId}`);
@@ -152,6 +160,9 @@ describe('personal data sealed at rest, and erasure (embedded service, real Redi
         expect.arrayContaining(['CaseReceived', 'ContactRecorded', 'PersonLinked', 'PersonalDataErased']),
       );
       expect(answer.body.history.find((e: { type: string }) => e.type === 'ContactRecorded')).toMatchObject({ personalData: 'erased' });
+      expect(answer.body.history.find((e: { type: string }) => e.type === 'ContactSafetyChanged')).toMatchObject({ mayLeaveMessage: false, personalData: 'erased' });
+      expect(answer.body.contactSafety).toEqual({ mayLeaveMessage: false, safeHours: { from: '17:00', to: '20:00' } });
+      expect(answer.body).not.toHaveProperty('policeReportNumber');
       expect(answer.body.history.at(-1)).toEqual({
         type: 'PersonalDataErased', at: '2025-06-12T08:00:00.000Z', reason: 'The person asked for it', by: 'coord-v',
       });

@@ -4,7 +4,9 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { brokenBody, type BodySpec } from '../support/fuzz/broken-bodies';
-import { ASSIGNMENT, CLOSURE, CONTACT, DEACTIVATION, HANDOVER, LANGUAGES, LINK, REGISTER_CASE, SURVEY_ANSWER, TRAINING, TRIAGE, VOLUNTEER } from '../support/fuzz/body-specs';
+import {
+  ASSIGNMENT, CLOSURE, CONTACT, CONTACT_SAFETY, DEACTIVATION, HANDOVER, LANGUAGES, LINK, REGISTER_CASE, SURVEY_ANSWER, TRAINING, TRIAGE, VOLUNTEER,
+} from '../support/fuzz/body-specs';
 import { INJECTIONS, hostileString } from '../support/fuzz/hostile-values';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
@@ -96,6 +98,7 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
     ['POST /cases/{id}/links', () => `/api/v1/cases/${caseId}/links`, LINK, () => tokens.coordinator, 150],
     ['POST /cases/{id}/closure', () => `/api/v1/cases/${caseId}/closure`, CLOSURE, () => tokens.coordinator, 150],
     ['POST /cases/{id}/assignment', () => `/api/v1/cases/${caseId}/assignment`, ASSIGNMENT, () => tokens.coordinator, 100],
+    ['POST /cases/{id}/contact-safety', () => `/api/v1/cases/${caseId}/contact-safety`, CONTACT_SAFETY, () => tokens.coordinator, 100],
     ['POST /cases/{id}/triage', () => `/api/v1/cases/${caseId}/triage`, TRIAGE, () => tokens.city, 100],
     ['POST /orgs/{org}/volunteers', () => '/api/v1/orgs/boj-vasterort/volunteers', VOLUNTEER, () => tokens.coordinator, 150],
     ['POST /orgs/{org}/volunteers/{id}/deactivation', () => `/api/v1/orgs/boj-vasterort/volunteers/${volunteerId}/deactivation`, DEACTIVATION, () => tokens.coordinator, 100],

@@ -15,7 +15,7 @@ const PEOPLE = {
   other: { givenName: 'Konfliktus', familyName: 'Andrasson', phone: '+46 70 555 03 03' },
   registered: { givenName: 'Självanna', familyName: 'Anmälsson', phone: '+46 70 555 04 04', email: 'sjalv@example.test' },
 };
-const TYPED = ['Polisnotis loggtest', 'Ring efter klockan fem', 'Länkad med samtycke i telefon', 'Inte nåbar enligt kollega', 'Volontär Loggsdotter'];
+const TYPED = ['Polisnotis loggtest', 'Ring efter klockan fem', 'Länkad med samtycke i telefon', 'Inte nåbar enligt kollega', 'Volontär Loggsdotter', 'Delar telefon med honom loggtest'];
 const SECRETS = [...Object.values(PEOPLE).flatMap((p) => Object.values(p)), ...TYPED];
 
 describe('logs of a full run hold no personal data (embedded service, real Redis, every level)', () => {
@@ -63,6 +63,10 @@ describe('logs of a full run hold no personal data (embedded service, real Redis
     expect((await contact({ channel: 'phone', outcome: 'no-answer', at: '2031-01-01T10:00:00+01:00', note: TYPED[1] })).status).toBe(400);
     expect((await contact({ channel: PEOPLE.other.phone, outcome: 'no-answer', note: TYPED[1] })).status).toBe(400);
     expect((await contact({ channel: 'phone', outcome: 'no-answer', note: TYPED[1] }, tokens.south)).status).toBe(404);
+    const safety = (body: object) => http().post(`/api/v1/cases/${caseId}/contact-safety`).set(tokens.coordinator).send(body);
+    expect((await safety({ mayLeaveMessage: false, safeHours: { from: '18:00', to: '20:00' }, note: TYPED[5] })).status).toBe(200);
+    expect((await safety({ mayLeaveMessage: false, safeHours: { from: '20:00', to: '18:00' }, note: TYPED[5] })).status).toBe(400);
+    expect((await http().get('/api/v1/cases').query({ policeReportNumber: adult.policeReportNumber as string }).set(tokens.coordinator)).status).toBe(200);
     const closeOverride = await http().post(`/api/v1/cases/${caseId}/closure`).set(tokens.coordinator)
       .send({ reason: 'unreachable', override: { reason: TYPED[3] } });
     expect(closeOverride.status).toBe(200);
@@ -89,5 +93,7 @@ describe('logs of a full run hold no personal data (embedded service, real Redis
     expect(lines.length).toBeGreaterThan(30);
     const leaked = SECRETS.filter((secret) => log.includes(secret));
     expect(leaked).toEqual([]);
+    // The Police report number searched for travels in the query string, which is never logged.
+    expect(log).not.toContain(adult.policeReportNumber as string);
   });
 });

@@ -6,7 +6,7 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { syntheticPersonnummer } from '@referral/case/testing';
 import { startEmbeddedService, type RunningService } from '../support/app';
-import { handoverBody } from '../support/handovers';
+import { handOverCase } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -31,11 +31,7 @@ describe('working a case (embedded service, real Redis)', () => {
   });
   afterAll(() => service.stop());
 
-  async function handover(overrides: Record<string, unknown> = {}): Promise<string> {
-    const response = await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody(overrides));
-    expect(response.status).toBe(201);
-    return response.body.caseId;
-  }
+  const handover = (overrides: Record<string, unknown> = {}) => handOverCase(http, tokens.police, overrides);
 
   async function volunteer(userId: string, headers = tokens.coordinator, org = 'boj-vasterort'): Promise<string> {
     const response = await http().post(`/api/v1/orgs/${org}/volunteers`).set(headers)

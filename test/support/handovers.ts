@@ -1,3 +1,4 @@
+import type { Test } from 'supertest';
 import { syntheticPersonnummer } from '@referral/case/testing';
 
 let sequence = 0;
@@ -24,4 +25,15 @@ export function handoverBody(overrides: Record<string, unknown> = {}): Record<st
       ...person,
     },
   };
+}
+
+/** Sends a new handover (`handoverBody(overrides)`) as the Police and answers its case id; anything but 201 fails the test. */
+export async function handOverCase(
+  http: () => { post(path: string): Test },
+  police: Record<string, string>,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await http().post('/api/v1/handovers').set(police).send(handoverBody(overrides));
+  expect(response.status).toBe(201);
+  return response.body.caseId as string;
 }

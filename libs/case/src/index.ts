@@ -26,7 +26,9 @@ export { parseSlaPolicy } from './config/sla-policy';
 export { DEFAULT_TRIAGE_ALERT_HOURS } from './config/sla-policy';
 export type { SlaPolicy, SlaTerms, TriageTerms } from './config/sla-policy';
 export { InvalidPolicyError } from './config/invalid-policy-error';
-export { defaultCoveragePolicy, defaultSlaPolicy } from './config/default-policies';
+export { defaultContactPolicy, defaultCoveragePolicy, defaultSlaPolicy } from './config/default-policies';
+export { parseContactPolicy } from './config/contact-policy';
+export type { ContactPolicy, ContactTerms, SharedOpenEvening } from './config/contact-policy';
 export { placeKey } from './config/place-name';
 
 export { routeCase, YOUTH_AGE_LIMIT } from './routing/route-case';
@@ -55,6 +57,13 @@ export { openLinkedCaseCommand } from './case/handlers/open-linked-case';
 export { assessReachAttempts } from './case/reach-attempts';
 export type { ReachAttemptsAssessment } from './case/reach-attempts';
 export { isInEveningWindow } from './case/evening-window';
+export { defaultContactSafety, checkSafeHours } from './case/contact-safety';
+export type { ContactSafety, SafeHours } from './case/contact-safety';
+export { normalisePoliceReportNumber } from './case/police-report-number';
+export { planCalls } from './planning/call-plan';
+export type { CallPlan, CallPlanInput, AttemptWindow, ReachAttemptsProgress } from './planning/call-plan';
+export { nextSharedOpenEvening } from './planning/shared-open-evening';
+export type { OpenEveningOccurrence } from './planning/shared-open-evening';
 
 export type { HandoverRefusedForConsent } from './intake/handover-refused-for-consent';
 

@@ -5,3 +5,4 @@ export * from './sql-subject-key-store';
 export * from './personal-data-vault';
 export * from './sealing-event-store';
 export * from './open-vault';
+export * from './keyed-digest';

@@ -34,6 +34,13 @@ export async function applyBatch(
   const name = projection.name;
   const last = events[events.length - 1];
   if (!last) throw new Error('applyBatch needs at least one event');
+  if (projection.prepare) {
+    try {
+      await projection.prepare(events);
+    } catch (error) {
+      throw error instanceof ProjectionHandlerError ? error : new ProjectionHandlerError(name, events[0]!, error);
+    }
+  }
   return db.transaction(async (tx) => {
     // A share lock on the registry row: a swap (which takes it exclusively) waits for this
     // batch, and a batch that waited for a swap sees the new active generation here.

@@ -31,6 +31,13 @@ export interface ProjectionDefinition<Table extends string = string> {
    * so it must leave the tables exactly as `handle` on each event in turn would.
    */
   handleBatch?(events: readonly RecordedEvent[], tx: SqlExecutor, tables: TableNames<Table>): Promise<void>;
+  /**
+   * Optional: work on a batch that must happen before its transaction, e.g. opening sealed
+   * personal data through the key table of the same database (embedded PGlite runs one
+   * transaction at a time, so a query from outside it would wait for it for ever). Called again
+   * when a failed batch is retried; it must not write the projection's tables.
+   */
+  prepare?(events: readonly RecordedEvent[]): Promise<void>;
 }
 
 /** Structured log lines; fields never carry event data (it may hold personal data). */

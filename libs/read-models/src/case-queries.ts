@@ -7,6 +7,8 @@ import {
   listAtRisk, listBreaches, listOpenDeadlines, slaStateOf,
   type AtRiskCase, type AtRiskFilter, type Breach, type BreachFilter, type CaseSlaState, type OpenDeadline, type SlaStateOptions,
 } from './sla/sla-queries';
+import { caseWorkView, type CaseWorkView } from './contact-plans/case-work-view';
+import { caseIdsByPoliceReportNumber, type PoliceReportDigests } from './police-reports/police-report-index.projection';
 import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
 import { findCaseSurvey, findSurveyOffer, type CaseSurvey } from './surveys/survey-queries';
 import type { SurveyOffer } from '@referral/case';
@@ -30,6 +32,16 @@ export class CaseQueries {
 
   getCase(caseId: string, options?: CaseDetailOptions): Promise<CaseDetail | null> {
     return getCase(this.db, caseId, { personalData: this.personalData, ...options });
+  }
+
+  /** The call plan and contact safety of a case held by `org`, at `now` (contract v1.1); `null` when unknown. */
+  caseWork(caseId: string, org: string, now: Date): Promise<CaseWorkView | null> {
+    return caseWorkView(this.db, caseId, org, { now, personalData: this.personalData });
+  }
+
+  /** Ids of `org`'s cases with this Police report number, through the keyed index. */
+  caseIdsByPoliceReportNumber(digests: PoliceReportDigests, org: string, number: string): Promise<string[]> {
+    return caseIdsByPoliceReportNumber(this.db, digests, org, number);
   }
 
   /** Closed cases past their retention whose personal data is still kept, oldest closure first. */

@@ -1,12 +1,16 @@
 import type { ProjectionDefinition } from '@referral/projections';
 import { caseViewsProjection } from './cases/case-views.projection';
+import { contactPlansProjection } from './contact-plans/contact-plans.projection';
 import { handoverRefusalsProjection } from './refusals/handover-refusals.projection';
 import { slaProjection } from './sla/sla.projection';
 import { volunteersProjection } from './volunteers/volunteers.projection';
 import { surveysProjection } from './surveys/surveys.projection';
 
-export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection, surveysProjection };
+export { caseViewsProjection, contactPlansProjection, handoverRefusalsProjection, slaProjection, volunteersProjection, surveysProjection };
 export type { CaseSurvey } from './surveys/survey-queries';
+export { POLICE_REPORT_INDEX_SECRET, policeReportIndexProjection } from './police-reports/police-report-index.projection';
+export type { PoliceReportDigests, PoliceReportIndexDeps } from './police-reports/police-report-index.projection';
+export type { CaseWorkView } from './contact-plans/case-work-view';
 export { CaseQueries } from './case-queries';
 export { InvalidCursorError } from './cases/list-cursor';
 export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item';
@@ -24,9 +28,13 @@ export type {
 } from './sla/sla-queries';
 export type { SlaRule } from './sla/sla-events';
 
-/** Every read model of this library, for one runner each. */
+/**
+ * Every read model of this library that needs nothing but the events, for one runner each (the
+ * Police report index needs the vault: `policeReportIndexProjection(deps)`).
+ */
 export const readModelProjections: readonly ProjectionDefinition[] = [
   caseViewsProjection,
+  contactPlansProjection,
   volunteersProjection,
   handoverRefusalsProjection,
   slaProjection,

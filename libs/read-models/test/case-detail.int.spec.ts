@@ -15,7 +15,7 @@ describe.each(sqlBackends)('CaseQueries.getCase on %s', (_name, open) => {
   });
   afterEach(() => fx.dispose());
 
-  it('shows the person and crime as sent, without the report number or the Police note', async () => {
+  it('shows the person and crime as sent, and beside the person the Police report number and note (contract v1.1)', async () => {
     await fx.writer.case(handoverOf('d-1', '2025-06-09T10:00:00.000Z', 'vasterort', 'Polisens anteckning'));
     await fx.caughtUp();
     const detail = await fx.queries.getCase('d-1', { now });
@@ -30,7 +30,8 @@ describe.each(sqlBackends)('CaseQueries.getCase on %s', (_name, open) => {
     expect(detail?.history).toEqual([
       { type: 'CaseReceived', at: '2025-06-09T10:00:00.000Z', source: 'handover', routedTo: 'boj-vasterort', status: 'open', reason: 'area-covered' },
     ]);
-    expect(JSON.stringify(detail)).not.toMatch(/5000-K000001-25|Polisens anteckning/);
+    expect(detail).toMatchObject({ policeReportNumber: '5000-K000001-25', note: 'Polisens anteckning' });
+    expect(JSON.stringify(detail?.person)).not.toMatch(/5000-K000001-25|Polisens anteckning/);
     expect(detail).not.toHaveProperty('linkedFrom');
     expect(await fx.queries.getCase('no-such-case', { now })).toBeNull();
   });

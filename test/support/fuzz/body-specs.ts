@@ -181,3 +181,17 @@ export const SURVEY_ANSWER: BodySpec = {
   objects: paths('', 'scores'),
   freeText: paths('comment'),
 };
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const CONTACT_SAFETY: BodySpec = {
+  valid: () => ({ mayLeaveMessage: false, safeHours: { from: '09:00', to: '15:00' }, note: 'Delar telefon med honom' }),
+  fields: [
+    f('mayLeaveMessage', true, { kind: 'bool' }),
+    f('safeHours', false, { kind: 'object' }),
+    f('safeHours.from', true, { kind: 'string', max: 5, min: 1, pattern: TIME_OF_DAY }),
+    f('safeHours.to', true, { kind: 'string', max: 5, min: 1, pattern: TIME_OF_DAY }),
+    f('note', false, { kind: 'string', max: 2000 }),
+  ],
+  objects: paths('', 'safeHours'),
+  freeText: paths('note'),
+};

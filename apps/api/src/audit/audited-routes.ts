@@ -17,6 +17,7 @@ const ACTIONS: Record<string, string> = {
   'POST /cases/:id/triage': 'case.triage.resolve',
   'POST /cases/:id/closure': 'case.close',
   'POST /cases/:id/erasure': 'case.erase',
+  'POST /cases/:id/contact-safety': 'case.contact-safety.change',
   'POST /orgs/:org/volunteers': 'volunteer.register',
   'POST /orgs/:org/volunteers/:id/deactivation': 'volunteer.deactivate',
   'POST /orgs/:org/volunteers/:id/languages': 'volunteer.languages.change',

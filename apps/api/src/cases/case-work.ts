@@ -8,6 +8,8 @@ import { caseStream } from '../intake/handover-claim';
 import { CaseAccess } from './case-access';
 
 export const CASE_VIEWS = 'case_views';
+/** What a case view is read from: the case views, and the call plan and contact safety. */
+export const CASE_READ_MODELS = [CASE_VIEWS, 'contact_plans'] as const;
 
 /**
  * One command on one case: load, check the caller may touch it, decide, append, and answer once
@@ -36,7 +38,7 @@ export class CaseWork {
       throwRefusal,
       { metadata: eventMetadata(context) },
     );
-    await this.freshness.waitFor(CASE_VIEWS, result.position);
+    await this.freshness.waitFor(CASE_READ_MODELS, result.position);
     return result;
   }
 }

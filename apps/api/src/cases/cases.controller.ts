@@ -1,19 +1,25 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { VolunteerSuggestionsAnswer } from '../volunteers/dto/volunteer-views.dto';
 import { formatCalendarDate, localDateOf } from '@referral/case';
-import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey, type VolunteerSuggestion } from '@referral/read-models';
+import {
+  CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey, type CaseWorkView, type PoliceReportDigests, type VolunteerSuggestion,
+} from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
 import type { HandoverAnswer } from '../intake/handover-claim';
+import { POLICE_REPORT_DIGESTS } from '../read-models.module';
 import { CaseAccess } from './case-access';
 import { CaseListQuery } from './dto/case-list.query';
+import { CaseViewResponse } from './dto/case-view.response';
+import { ContactSafetyDto } from './dto/contact-safety.dto';
 import { RegisterCaseDto } from './dto/register-case.dto';
 import { AssignmentDto, ClosureDto, ContactDto, ErasureDto, LinkDto, TriageDto } from './dto/working.dto';
 import { AssignVolunteerCommand } from './use-cases/assign-volunteer';
+import { ChangeContactSafetyCommand } from './use-cases/change-contact-safety';
 import { CloseCaseCommand } from './use-cases/close-case';
 import { ErasePersonalDataCommand } from './use-cases/erase-personal-data';
 import { LinkCaseCommand } from './use-cases/link-case';
@@ -24,6 +30,9 @@ import { ResolveTriageCommand } from './use-cases/resolve-triage';
 const WORKERS = ['coordinator', 'staff', 'volunteer'] as const;
 const caseId = new ParseUUIDPipe({ exceptionFactory: () => new ApiException(404, 'case-not-found', 'No such case') });
 
+/** The case view: the read model's detail, with its call plan and contact safety (contract v1.1). */
+type CaseView = CaseDetail & Partial<CaseWorkView>;
+
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
@@ -32,6 +41,7 @@ export class CasesController {
     private readonly commands: CommandBus,
     private readonly queries: CaseQueries,
     private readonly access: CaseAccess,
+    @Inject(POLICE_REPORT_DIGESTS) private readonly policeReportDigests: PoliceReportDigests,
   ) {}
 
   @Post()
@@ -49,6 +59,7 @@ export class CasesController {
     // `assignee=me` is the caller's own cases only, whatever the role (contract v1.1): a volunteer's
     // scope adds the unassigned ones only to the unfiltered list.
     const assigneeIds = scope.volunteerIds && assigneeFilter ? scope.volunteerIds.filter((id) => assigneeFilter.includes(id)) : scope.volunteerIds ?? assigneeFilter;
+    const caseIds = query.policeReportNumber === undefined ? undefined : await this.casesWithNumber(scope.orgs, query.policeReportNumber);
     try {
       return await this.queries.listCases({
         orgs: scope.orgs,
@@ -56,6 +67,7 @@ export class CasesController {
         includeUnassigned: scope.volunteerIds && !assigneeFilter ? scope.includeUnassigned : false,
         status: query.status,
         slaState: query.slaState,
+        caseIds,
         limit: query.limit ?? 50,
         cursor: query.cursor,
         now: context.now,
@@ -70,12 +82,14 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...WORKERS)
-  async get(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<CaseDetail> {
+  @ApiOkResponse({ type: CaseViewResponse })
+  async get(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<CaseView> {
     return this.view(id, context);
   }
 
   /** A coordinator assigns or unassigns (`null`); a volunteer takes an unassigned case with `"me"`. */
   @Post(':id/assignment')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles('coordinator', 'volunteer')
   async assign(@Param('id', caseId) id: string, @Body() body: AssignmentDto, @Context() context: CommandContext) {
@@ -97,13 +111,25 @@ export class CasesController {
   }
 
   @Post(':id/contacts')
+  @ApiCreatedResponse({ type: CaseViewResponse })
   @Roles(...WORKERS)
   async contact(@Param('id', caseId) id: string, @Body() body: ContactDto, @Context() context: CommandContext) {
     await this.commands.execute(new RecordContactCommand(id, body, context));
     return this.view(id, context);
   }
 
+  /** Replaces how the person may be contacted (contract v1.1); the answer is the case view. */
+  @Post(':id/contact-safety')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  @ApiOkResponse({ type: CaseViewResponse })
+  async contactSafety(@Param('id', caseId) id: string, @Body() body: ContactSafetyDto, @Context() context: CommandContext) {
+    await this.commands.execute(new ChangeContactSafetyCommand(id, body, context));
+    return this.view(id, context);
+  }
+
   @Post(':id/links')
+  @ApiCreatedResponse({ type: CaseViewResponse })
   @Roles(...WORKERS)
   async link(@Param('id', caseId) id: string, @Body() body: LinkDto, @Context() context: CommandContext) {
     await this.commands.execute(new LinkCaseCommand(id, body, context));
@@ -120,6 +146,7 @@ export class CasesController {
   }
 
   @Post(':id/closure')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles(...WORKERS)
   async close(@Param('id', caseId) id: string, @Body() body: ClosureDto, @Context() context: CommandContext) {
@@ -129,6 +156,7 @@ export class CasesController {
 
   /** Crypto-shredding: the case answers with its facts, its personal data shown as erased. */
   @Post(':id/erasure')
+  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles('coordinator')
   async erase(@Param('id', caseId) id: string, @Body() body: ErasureDto, @Context() context: CommandContext) {
@@ -136,12 +164,22 @@ export class CasesController {
     return this.view(id, context);
   }
 
-  private async view(id: string, context: CommandContext): Promise<CaseDetail & { survey?: CaseSurvey }> {
+  private async view(id: string, context: CommandContext): Promise<CaseView> {
     const detail = await this.queries.getCase(id, { now: context.now });
     if (!detail) throw new ApiException(404, 'case-not-found', 'No such case');
     await this.access.checkView(context.caller, detail);
-    const survey = detail.status === 'closed' ? await this.queries.caseSurvey(id) : null;
-    return survey ? { ...detail, survey } : detail;
+    const [work, survey] = await Promise.all([
+      this.queries.caseWork(id, detail.org, context.now),
+      detail.status === 'closed' ? this.queries.caseSurvey(id) : Promise.resolve(null),
+    ]);
+    const { history, ...facts } = detail;
+    return { ...facts, ...work, ...(survey ? { survey } : {}), history };
+  }
+
+  /** Searched in the caller's own holders only (a city coordinator's: the triage queue), so nothing matches across orgs. */
+  private async casesWithNumber(orgs: readonly string[], number: string): Promise<string[]> {
+    const found = await Promise.all(orgs.map((org) => this.queries.caseIdsByPoliceReportNumber(this.policeReportDigests, org, number)));
+    return found.flat();
   }
 
   private myVolunteerIds(context: CommandContext): Promise<string[]> {

@@ -18,6 +18,7 @@ import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
 import { EventSourcedStream, LinkedCaseOpener } from '@referral/case-workflows';
 import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
+import { ChangeContactSafetyHandler } from './use-cases/change-contact-safety';
 import { CloseCaseHandler } from './use-cases/close-case';
 import { ErasePersonalDataHandler } from './use-cases/erase-personal-data';
 import { LinkCaseHandler } from './use-cases/link-case';
@@ -49,6 +50,7 @@ import { SurveysModule } from '../surveys/surveys.module';
     ResolveTriageHandler,
     CloseCaseHandler,
     ErasePersonalDataHandler,
+    ChangeContactSafetyHandler,
     RegisterVolunteerHandler,
     DeactivateVolunteerHandler,
     ChangeLanguagesHandler,

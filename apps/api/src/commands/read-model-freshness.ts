@@ -18,8 +18,12 @@ export class ReadModelFreshness {
     @Inject(READ_MODEL_DB) private readonly db: SqlClient,
   ) {}
 
-  async waitFor(projection: string, position: bigint | null, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
+  async waitFor(projection: string | readonly string[], position: bigint | null, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<void> {
     if (position === null) return;
+    if (typeof projection !== 'string') {
+      await Promise.all(projection.map((name) => this.waitFor(name, position, timeoutMs)));
+      return;
+    }
     const runner = this.local.get(projection);
     try {
       if (runner) await runner.waitForPosition(position, timeoutMs);

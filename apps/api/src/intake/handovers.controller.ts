@@ -5,7 +5,7 @@ import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { Context } from '../commands/request-context.decorator';
-import { CASE_VIEWS } from '../cases/case-work';
+import { CASE_READ_MODELS } from '../cases/case-work';
 import { HandoverDto } from './dto/handover.dto';
 import type { HandoverAnswer } from './handover-claim';
 import { HandoverIntake } from './handover-intake';
@@ -29,7 +29,7 @@ export class HandoversController {
   ): Promise<HandoverAnswer> {
     const handover = JSON.parse(JSON.stringify(body));
     const result = await this.intake.receive(handover, context);
-    await this.freshness.waitFor(CASE_VIEWS, result.position);
+    await this.freshness.waitFor(CASE_READ_MODELS, result.position);
     response.status(result.created ? 201 : 200);
     return result.answer;
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, LOGGER, LocalProjections, PERSONAL_DATA_VAULT, READ_MODEL_DB, type Logger } from '@referral/platform';
-import type { PersonalDataVault } from '@referral/personal-data';
+import { KeyedDigest, type PersonalDataVault } from '@referral/personal-data';
 import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger, type ProjectionStatus } from '@referral/projections';
 import { defaultSlaPolicy } from '@referral/case';
 import { LinkedCaseOpener, Reactor, combinedReaction, keyErasureReaction, linkedCaseReaction, type ReactorStatus } from '@referral/case-workflows';
-import { readModelProjections } from '@referral/read-models';
+import { POLICE_REPORT_INDEX_SECRET, policeReportIndexProjection, readModelProjections } from '@referral/read-models';
 import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
 import { errorFields, retryForever } from '@referral/resilience';
@@ -32,11 +32,15 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly local: LocalProjections,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
-  ) {}
-
-  get projections(): readonly ProjectionDefinition[] {
-    return [...readModelProjections, ...statisticsProjections];
+  ) {
+    const policeReportIndex = policeReportIndexProjection({
+      digests: new KeyedDigest(vault, POLICE_REPORT_INDEX_SECRET),
+      personalData: { open: (value) => vault.openIfSealed(value) },
+    });
+    this.projections = [...readModelProjections, policeReportIndex, ...statisticsProjections];
   }
+
+  readonly projections: readonly ProjectionDefinition[];
 
   async onApplicationBootstrap(): Promise<void> {
     const log = this.logger.child({ component: 'projections' });

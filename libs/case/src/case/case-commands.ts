@@ -24,7 +24,8 @@ export type CaseCommand =
   | CloseCase
   | CheckDeadlines
   | CheckTriageWait
-  | ErasePersonalData;
+  | ErasePersonalData
+  | ChangeContactSafety;
 
 export interface ReceiveHandover {
   readonly type: 'ReceiveHandover';
@@ -175,6 +176,20 @@ export interface ErasePersonalData {
   readonly caseId: string;
   /** Why, as the coordinator gives it, or `retention` for the scheduled erasure. */
   readonly reason: string;
+  readonly now: string;
+  readonly by?: string;
+}
+
+/**
+ * Replaces how the person may be contacted. `safeHours` as given (checked by the decider: `HH:MM`,
+ * ending after they start); absent or `null`: any hour. The note is personal data.
+ */
+export interface ChangeContactSafety {
+  readonly type: 'ChangeContactSafety';
+  readonly caseId: string;
+  readonly mayLeaveMessage: boolean;
+  readonly safeHours?: { readonly from?: unknown; readonly to?: unknown } | null;
+  readonly note?: string;
   readonly now: string;
   readonly by?: string;
 }

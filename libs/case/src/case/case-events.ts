@@ -3,6 +3,7 @@ import { RoutingReason } from '../routing/route-case';
 import { CaseOwner, OrgId } from '../shared/org';
 import { Area, CaseSource, Crime, PersonFacts } from './case-facts';
 import { ContactChannel, ContactOutcome } from './contact';
+import { SafeHours } from './contact-safety';
 import { DeadlineEvent } from './deadline-events';
 import { PersonalData } from './personal-data';
 import { TriageWaitExceeded } from './triage-events';
@@ -25,6 +26,7 @@ export type CaseEvent =
   | PersonLinked
   | CaseClosed
   | PersonalDataErased
+  | ContactSafetyChanged
   | DeadlineEvent
   | TriageWaitExceeded;
 export type CaseEventType = CaseEvent['type'];
@@ -193,5 +195,23 @@ export interface PersonalDataErased {
     readonly at: string;
     readonly reason: string;
     readonly by?: string;
+  };
+}
+
+/**
+ * How the person may be contacted, from now on (replaces the crime's defaults and any earlier
+ * change). The note says why or how, in the user's words, so it is personal data.
+ */
+export interface ContactSafetyChanged {
+  readonly type: 'ContactSafetyChanged';
+  readonly data: {
+    readonly caseId: string;
+    readonly org: CaseOwner;
+    readonly at: string;
+    readonly mayLeaveMessage: boolean;
+    /** Calls only in these local hours; `null`: any hour. */
+    readonly safeHours: SafeHours | null;
+    readonly by?: string;
+    readonly personalData?: PersonalData;
   };
 }

@@ -3,6 +3,7 @@ import { CaseOwner, OrgId } from '../shared/org';
 import { Area, CaseSource, Crime, PersonFacts } from './case-facts';
 import { CaseRouting, ClosureReason } from './case-events';
 import { ContactChannel, ContactOutcome } from './contact';
+import { ContactSafety } from './contact-safety';
 import { PersonalData } from './personal-data';
 
 export interface NoCase {
@@ -75,6 +76,8 @@ export interface CaseRecord {
   readonly linkedFrom?: { readonly caseId: string; readonly org: OrgId };
   readonly linkedTo?: { readonly caseId: string; readonly org: OrgId };
   readonly closure?: { readonly reason: ClosureReason; readonly at: string };
+  /** Set once someone changed it; until then the crime's defaults apply (`defaultContactSafety`). */
+  readonly contactSafety?: ContactSafety;
 }
 
 export type CaseState = NoCase | CaseRecord;

@@ -2,6 +2,7 @@ import { CaseCommand } from './case-commands';
 import { CaseDecision } from './case-decision';
 import { CaseState } from './case-state';
 import { assignVolunteer, unassignVolunteer } from './handlers/assign-volunteer';
+import { changeContactSafety } from './handlers/change-contact-safety';
 import { checkDeadlines } from './handlers/check-deadlines';
 import { checkTriageWait } from './handlers/check-triage-wait';
 import { closeCase } from './handlers/close-case';
@@ -40,5 +41,7 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return checkTriageWait(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'ChangeContactSafety':
+      return changeContactSafety(command, state);
   }
 }

@@ -57,6 +57,8 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
       return { ...state, linkedTo: { caseId: event.data.linkedCaseId, org: event.data.to } };
     case 'CaseClosed':
       return { ...state, status: 'closed', closure: { reason: event.data.reason, at: event.data.at } };
+    case 'ContactSafetyChanged':
+      return { ...state, contactSafety: { mayLeaveMessage: event.data.mayLeaveMessage, safeHours: event.data.safeHours } };
     case 'PersonalDataErased':
       return { ...state, personalData: null, erasedAt: event.data.at };
     case 'FirstContactDeadlineMissed':

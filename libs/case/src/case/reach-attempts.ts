@@ -7,7 +7,10 @@ export interface ReachAttemptsAssessment extends ReachAttemptsSummary {
   readonly missing: string | null;
 }
 
-type AttemptRules = Pick<SlaTerms, 'phoneAttemptsRequired' | 'eveningAttemptsRequired'>;
+export type AttemptRules = Pick<SlaTerms, 'phoneAttemptsRequired' | 'eveningAttemptsRequired'>;
+
+/** A triage case has no terms of its own yet; the default commitment is the yardstick. */
+export const TRIAGE_ATTEMPT_RULES: AttemptRules = { phoneAttemptsRequired: 3, eveningAttemptsRequired: 1 };
 
 /**
  * The reach-attempt commitment: enough phone calls to the person (answered or not), enough of

@@ -1,6 +1,8 @@
-import { ORG_IDS, OrgId } from '../shared/org';
+import { OrgId } from '../shared/org';
 import { InvalidPolicyError } from './invalid-policy-error';
 import { JsonFields } from './json-fields';
+import { perOrgTerms } from './per-org-terms';
+import { isTimeOfDay } from '../time/time-of-day';
 
 /**
  * One organisation's service commitments. A case keeps a copy of these terms from the moment it
@@ -37,8 +39,6 @@ export interface SlaPolicy {
 /** Files written before `city.triageAlertHours` existed still parse, with this value. */
 export const DEFAULT_TRIAGE_ALERT_HOURS = 24;
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
 /** Validates the parsed JSON of `config/policy/sla.v*.json`. @throws InvalidPolicyError */
 export function parseSlaPolicy(json: unknown): SlaPolicy {
   const fields = new JsonFields();
@@ -46,17 +46,7 @@ export function parseSlaPolicy(json: unknown): SlaPolicy {
   const version = fields.string(root.version, 'version');
   const timeZone = fields.string(root.timeZone, 'timeZone');
   fields.check(isKnownTimeZone(timeZone), `timeZone ${timeZone} is not a known IANA zone`);
-  const defaults = fields.object(root.defaults, 'defaults');
-  const overrides = root.orgs === undefined ? {} : fields.object(root.orgs, 'orgs');
-  for (const org of Object.keys(overrides)) {
-    fields.check((ORG_IDS as readonly string[]).includes(org), `orgs.${org} is not a known org id`);
-  }
-
-  const byOrg = {} as Record<OrgId, SlaTerms>;
-  for (const org of ORG_IDS) {
-    const merged = { ...defaults, ...fields.object(overrides[org] ?? {}, `orgs.${org}`) };
-    byOrg[org] = readTerms(fields, merged, `orgs.${org}`, version, timeZone);
-  }
+  const { byOrg } = perOrgTerms(fields, root, (merged, path) => readTerms(fields, merged, path, version, timeZone));
   const triage = readTriageTerms(fields, root.city, version);
   if (fields.problems.length > 0) throw new InvalidPolicyError('sla policy', fields.problems);
   return { version, byOrg, triage };
@@ -81,7 +71,7 @@ function readTerms(
   const window = fields.object(terms.eveningWindow, `${path}.eveningWindow`);
   const from = fields.string(window.from, `${path}.eveningWindow.from`);
   const to = fields.string(window.to, `${path}.eveningWindow.to`);
-  fields.check(TIME_OF_DAY.test(from) && TIME_OF_DAY.test(to), `${path}.eveningWindow times must be HH:MM`);
+  fields.check(isTimeOfDay(from) && isTimeOfDay(to), `${path}.eveningWindow times must be HH:MM`);
   fields.check(from < to, `${path}.eveningWindow must start before it ends`);
   const phoneAttemptsRequired = fields.positiveInteger(terms.phoneAttemptsRequired, `${path}.phoneAttemptsRequired`);
   const eveningAttemptsRequired = fields.positiveInteger(terms.eveningAttemptsRequired, `${path}.eveningAttemptsRequired`);

@@ -89,3 +89,40 @@ export function addLocalCalendarDays(instantMs: number, days: number, timeZone: 
   const millis = ((instantMs % 1000) + 1000) % 1000;
   return instantOfLocal({ ...local, ...date }, timeZone) + millis;
 }
+
+const wallMs = (local: LocalDateTime): number =>
+  Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
+
+/** The first instant in `(low, high]` for which `after` holds, given it holds at `high` and not at `low`. */
+function firstWhere(low: number, high: number, after: (ms: number) => boolean): number {
+  while (high - low > 1000) {
+    const mid = Math.floor((low + high) / 2000) * 1000;
+    if (mid <= low || mid >= high) break;
+    if (after(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
+}
+
+/**
+ * The instants of one local day whose wall-clock time lies in `[from, to)`, as the first
+ * unbroken stretch: a wall time skipped by a spring-forward change starts (or ends) the stretch
+ * at the moment of the change, and a fall-back change that would show earlier times again ends it.
+ */
+export function wallClockSpan(from: LocalDateTime, to: LocalDateTime, timeZone: string = STOCKHOLM): { start: number; end: number } {
+  const start = firstInstantShowing(from, timeZone);
+  let end = firstInstantShowing(to, timeZone);
+  if (end > start && offsetMsAt(end, timeZone) < offsetMsAt(start, timeZone)) {
+    const offsetAtStart = offsetMsAt(start, timeZone);
+    const fallBack = firstWhere(start, end, (ms) => offsetMsAt(ms, timeZone) < offsetAtStart);
+    if (wallMs(localDateTimeOf(fallBack, timeZone)) < wallMs(from)) end = fallBack;
+  }
+  return { start, end: Math.max(start, end) };
+}
+
+/** The first instant whose wall-clock time is `local` or, where `local` was skipped, the change itself. */
+function firstInstantShowing(local: LocalDateTime, timeZone: string): number {
+  const instant = instantOfLocal(local, timeZone);
+  if (wallMs(localDateTimeOf(instant, timeZone)) === wallMs(local)) return instant;
+  return firstWhere(instant - 3 * 3_600_000, instant, (ms) => wallMs(localDateTimeOf(ms, timeZone)) >= wallMs(local));
+}

@@ -44,6 +44,10 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       return { type, at: event.data.at, to: event.data.to, linkedCaseId: event.data.linkedCaseId, ...sealedPart(event.data.personalData), ...by };
     case 'PersonalDataErased':
       return { type, at: event.data.at, reason: event.data.reason, ...by };
+    case 'ContactSafetyChanged': {
+      const { data } = event;
+      return { type, at: data.at, mayLeaveMessage: data.mayLeaveMessage, safeHours: data.safeHours, ...sealedPart(data.personalData), ...by };
+    }
     case 'CaseClosed': {
       const { data } = event;
       if (!data.override) return { type, at: data.at, reason: data.reason, ...by };

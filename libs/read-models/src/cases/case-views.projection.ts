@@ -11,7 +11,7 @@ import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './ca
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
   'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'VolunteerUnassigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
   // No store held these events before the history learnt them, so version 4's tables stay right.
-  'TriageWaitExceeded',
+  'TriageWaitExceeded', 'ContactSafetyChanged',
   ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 

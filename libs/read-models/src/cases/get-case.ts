@@ -16,6 +16,10 @@ export interface CaseDetail extends CaseListItem {
   area: Record<string, unknown> | null;
   linkedFrom?: CaseLink;
   linkedTo?: CaseLink;
+  /** As sent with the case (contract v1.1): absent when none was given, or after erasure. */
+  policeReportNumber?: string;
+  /** The note the case came with (the Police's, for a handover). */
+  note?: string;
   /** The case's events in order. */
   history: CaseHistoryEntry[];
 }
@@ -50,13 +54,14 @@ export async function getCase(db: SqlExecutor, caseId: string, options: CaseDeta
   );
   const row = rows[0];
   if (!row) return null;
-  const { person, history } = await revealCaseParts(
+  const { person, asSent, history } = await revealCaseParts(
     { person: row.person, personalData: row.personal_data, erased: row.erased, history: row.history },
     options.personalData ?? unsealedReader,
   );
   return {
     ...toCaseListItem(row),
     person,
+    ...asSent,
     crime: row.crime,
     area: row.area,
     ...(row.linked_from ? { linkedFrom: row.linked_from } : {}),

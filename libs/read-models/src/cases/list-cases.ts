@@ -14,6 +14,8 @@ export interface CaseListFilter {
   includeUnassigned?: boolean;
   status?: CaseStatus;
   slaState?: SlaState;
+  /** Only these cases (e.g. those an index found for a Police report number). */
+  caseIds?: readonly string[];
   limit: number;
   cursor?: string | null;
   /** The instant the SLA state is judged at. */
@@ -74,6 +76,7 @@ function filterConditions(filter: CaseListFilter, params: SqlParams): string[] {
     conditions.push(filter.includeUnassigned ? `(${assigned} OR assignee_id IS NULL)` : assigned);
   }
   if (filter.status) conditions.push(`status = ${params.add(filter.status)}`);
+  if (filter.caseIds) conditions.push(`case_id = ANY(${params.add([...filter.caseIds], 'text[]')})`);
   return conditions;
 }
 

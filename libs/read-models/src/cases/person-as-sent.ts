@@ -20,3 +20,15 @@ export function personAsSent(facts: Record<string, unknown>, personal: PersonalD
   );
   return { ...facts, ...fromPersonal };
 }
+
+/**
+ * The Police report number and the note the case came with (the Police's, for a handover), as
+ * sent (contract v1.1), for those who may see the case's personal data; nothing after erasure.
+ */
+export function caseNumbersAsSent(personal: PersonalData | typeof ERASED | null): { policeReportNumber?: string; note?: string } {
+  if (personal === ERASED || personal === null) return {};
+  return {
+    ...(personal.policeReportNumber === undefined ? {} : { policeReportNumber: personal.policeReportNumber }),
+    ...(personal.note === undefined ? {} : { note: personal.note }),
+  };
+}

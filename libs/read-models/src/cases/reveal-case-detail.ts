@@ -1,6 +1,6 @@
 import type { PersonalData } from '@referral/case';
 import type { CaseHistoryEntry } from './case-history-entry';
-import { ERASED, personAsSent } from './person-as-sent';
+import { ERASED, caseNumbersAsSent, personAsSent } from './person-as-sent';
 
 /**
  * Opens personal data as the read models keep it (sealed): the plain value, or `null` when its
@@ -24,14 +24,15 @@ export interface SealedCaseParts {
 export async function revealCaseParts(
   parts: SealedCaseParts,
   reader: PersonalDataReader,
-): Promise<{ person: Record<string, unknown>; history: CaseHistoryEntry[] }> {
+): Promise<{ person: Record<string, unknown>; asSent: { policeReportNumber?: string; note?: string }; history: CaseHistoryEntry[] }> {
   const open = async (value: unknown): Promise<PersonalData | typeof ERASED | null> => {
     if (value === null || value === undefined) return null;
     if (parts.erased) return ERASED;
     const opened = await reader.open(value);
     return opened === null ? ERASED : (opened as PersonalData);
   };
-  const person = personAsSent(parts.person, await open(parts.personalData));
+  const opened = await open(parts.personalData);
+  const person = personAsSent(parts.person, opened);
   const history: CaseHistoryEntry[] = [];
   for (const entry of parts.history) {
     if (!('personalData' in entry)) {
@@ -42,7 +43,7 @@ export async function revealCaseParts(
     const opened = await open(personalData);
     history.push(opened === ERASED ? { ...rest, personalData: ERASED } : { ...rest, ...shownInHistory(opened) });
   }
-  return { person, history };
+  return { person, asSent: caseNumbersAsSent(opened), history };
 }
 
 /** What of an entry's opened personal data a user reads in the history: its note, or the override's reason. */

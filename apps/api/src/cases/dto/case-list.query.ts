@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQuery } from '../../http/page.query';
 
 export class CaseListQuery extends PageQuery {
@@ -14,4 +14,11 @@ export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['ok', 'at-risk', 'breached'] })
   @IsOptional() @IsIn(['ok', 'at-risk', 'breached'])
   slaState?: 'ok' | 'at-risk' | 'breached';
+
+  @ApiPropertyOptional({
+    description: "The caller's org's cases with this Police report number (exact match after trimming and upper-casing), found through a keyed index; the number is never stored in clear",
+    maxLength: 40,
+  })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(40)
+  policeReportNumber?: string;
 }

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CaseRecord, PersonLinked } from '@referral/case';
 import { eventMetadata, type CommandContext } from '../../commands/command-context';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
-import { CASE_VIEWS, CaseWork } from '../case-work';
+import { CASE_READ_MODELS, CaseWork } from '../case-work';
 import type { LinkDto } from '../dto/working.dto';
 import { LinkedCaseOpener } from '@referral/case-workflows';
 
@@ -37,7 +37,7 @@ export class LinkCaseHandler implements ICommandHandler<LinkCaseCommand> {
     const linked = result.events.find((e): e is PersonLinked => e.type === 'PersonLinked');
     if (linked) {
       const position = await this.opener.open(result.state as CaseRecord, linked, eventMetadata(context));
-      await this.freshness.waitFor(CASE_VIEWS, position);
+      await this.freshness.waitFor(CASE_READ_MODELS, position);
     }
     return result;
   }

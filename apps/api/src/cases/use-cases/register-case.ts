@@ -8,7 +8,7 @@ import { Policies } from '../../commands/policies';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { ApiException } from '../../http/api-exception';
 import { caseStream, type HandoverAnswer } from '../../intake/handover-claim';
-import { CASE_VIEWS } from '../case-work';
+import { CASE_READ_MODELS } from '../case-work';
 import type { RegisterCaseDto } from '../dto/register-case.dto';
 
 export class RegisterCaseCommand {
@@ -49,7 +49,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
       throwRefusal,
       { metadata: eventMetadata(context) },
     );
-    await this.freshness.waitFor(CASE_VIEWS, result.position);
+    await this.freshness.waitFor(CASE_READ_MODELS, result.position);
     const received = result.events[0] as Extract<CaseEvent, { type: 'CaseReceived' }>;
     return { caseId, routedTo: received.data.org, status: received.data.status };
   }

@@ -3,14 +3,12 @@ import { formatInstant } from '../../time/instant';
 import { CaseDecision } from '../case-decision';
 import { CloseCase } from '../case-commands';
 import { CaseState } from '../case-state';
-import { assessReachAttempts } from '../reach-attempts';
+import { TRIAGE_ATTEMPT_RULES, assessReachAttempts } from '../reach-attempts';
 import { refusedAfterErasure } from './erased-personal-data';
 import { checkMoment } from './moment';
 import { unclosedCase } from './workable-case';
 import { hasPersonalData, personalData } from '../personal-data';
 import { surveyExpiry } from '../../survey/survey-rules';
-
-const NO_TERMS = { phoneAttemptsRequired: 3, eveningAttemptsRequired: 1 };
 
 /**
  * Closes a case, also one still in triage (e.g. a duplicate). `unreachable` needs the
@@ -28,8 +26,7 @@ export function closeCase(command: CloseCase, state: CaseState): CaseDecision {
   if (command.override && !overrideReason) problems.push({ path: 'override.reason', message: 'must not be empty' });
   if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
 
-  // A triage case has no terms of its own yet; the default commitment is the yardstick.
-  const reach = assessReachAttempts(record.contacts, record.sla ?? NO_TERMS);
+  const reach = assessReachAttempts(record.contacts, record.sla ?? TRIAGE_ATTEMPT_RULES);
   if (command.reason === 'unreachable' && !reach.met && !overrideReason) {
     return {
       ok: false,
