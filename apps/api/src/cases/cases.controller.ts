@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
+import { CASE_PAGE, CASE_VIEW } from '../http/openapi-schemas';
 import type { HandoverAnswer } from '../intake/handover-claim';
 import { CaseAccess } from './case-access';
 import { CaseListQuery } from './dto/case-list.query';
@@ -41,6 +42,7 @@ export class CasesController {
   /** The caller's worklist, most urgent first (contract v1.1). */
   @Get()
   @Roles(...WORKERS)
+  @ApiOkResponse({ schema: CASE_PAGE })
   async list(@Query() query: CaseListQuery, @Context() context: CommandContext): Promise<CasePage> {
     const scope = await this.access.scopeOf(context.caller);
     const assigneeFilter = query.assignee === 'me' ? await this.myVolunteerIds(context) : query.assignee ? [query.assignee] : undefined;
@@ -68,6 +70,7 @@ export class CasesController {
 
   @Get(':id')
   @Roles(...WORKERS)
+  @ApiOkResponse({ schema: CASE_VIEW })
   async get(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<CaseDetail> {
     return this.view(id, context);
   }
@@ -106,6 +109,7 @@ export class CasesController {
   @Post(':id/closure')
   @HttpCode(200)
   @Roles(...WORKERS)
+  @ApiOkResponse({ schema: CASE_VIEW, description: 'The case view; a `support-given` closing shows its survey link' })
   async close(@Param('id', caseId) id: string, @Body() body: ClosureDto, @Context() context: CommandContext) {
     await this.commands.execute(new CloseCaseCommand(id, body, context));
     return this.view(id, context);

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, type AtRiskCase, type Breach } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
+import { AT_RISK_PAGE } from '../http/openapi-schemas';
 import { AtRiskQuery, BreachesQuery } from './dto/sla.query';
 import { pageOf, type Page } from './list-page';
 import { boundOf } from './time-bounds';
@@ -30,6 +31,7 @@ export class SlaController {
 
   /** Open cases without contact whose first contact falls due within the window. */
   @Get('at-risk')
+  @ApiOkResponse({ schema: AT_RISK_PAGE })
   async atRisk(@Query() query: AtRiskQuery, @Context() context: CommandContext): Promise<Page<AtRiskCase>> {
     const all = await this.queries.atRisk({ orgs: scopeOf(context), now: context.now, withinHours: query.withinHours ?? 24 });
     return pageOf(all, query.limit, query.cursor);

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { isOrgId, type OrgId } from '@referral/case';
 import { CaseQueries, type Volunteer } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
+import { ROSTER } from '../http/openapi-schemas';
 import { DeactivateVolunteerDto, RegisterVolunteerDto } from './dto/volunteer.dto';
 import { DeactivateVolunteerCommand } from './use-cases/deactivate-volunteer';
 import { RegisterVolunteerCommand } from './use-cases/register-volunteer';
@@ -24,6 +25,7 @@ export class VolunteersController {
   }
 
   @Get()
+  @ApiOkResponse({ schema: ROSTER })
   async list(@Param('org') org: string, @Context() context: CommandContext): Promise<{ items: Volunteer[]; nextCursor: null }> {
     return { items: await this.queries.listVolunteers(ownOrg(org, context)), nextCursor: null };
   }
