@@ -15,6 +15,9 @@ const DEFAULT_SCALE = 0.25;
  */
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
+  // The simulated year types in its survey answers from one address; the demo's own service lets it
+  // (the simulation would otherwise wait out every 429, minutes in all). Set the variable to keep a limit.
+  process.env.RATE_LIMIT_SURVEY_PER_MINUTE ??= '100000';
   const options = demoOptions(process.argv.slice(2));
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);

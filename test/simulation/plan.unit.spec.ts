@@ -1,4 +1,4 @@
-import { checkPeriod, InvalidSimulationError, plan } from '../../apps/cli/simulate';
+import { checkPeriod, InvalidSimulationError, plan, simulationConfig } from '../../apps/cli/simulate';
 import { ageOn } from '../../apps/cli/simulate/plan/stockholm-clock';
 
 const YEAR = plan({ from: '2023-04-01', to: '2024-03-31', seed: 11, scale: 0.25 });
@@ -88,6 +88,43 @@ describe('the simulation plan', () => {
       }
       expect(new Set(sessions.map((s) => s.org)).size).toBe(3);
     }
+  });
+
+  it('answers the surveys of some jour support-given closings, near each jour\'s reported average', () => {
+    const targets = { 'boj-vasterort': 4.2, 'boj-stockholm-gotland': 4.3, 'boj-sodra-stockholm': 4.4 };
+    const closings = new Map(YEAR.steps.flatMap((s) => (s.kind === 'close' ? [[s.caseKey, s] as const] : [])));
+    const scores = new Map<string, number[]>();
+    for (const step of YEAR.steps) {
+      if (step.kind !== 'answer-survey') continue;
+      const closing = closings.get(step.caseKey)!;
+      expect(closing.body.reason).toBe('support-given');
+      expect(closing.actor.org).toBe(step.org);
+      expect(step.atMs).toBeGreaterThan(closing.atMs);
+      expect(step.atMs - closing.atMs).toBeLessThan(60 * 86_400_000);
+      expect(step.actor).toEqual({ org: step.org, roles: ['coordinator'], sub: `samordnare@${step.org}` });
+      const given = Object.values(step.body.scores);
+      expect(given).toHaveLength(4);
+      expect(given.every((score) => Number.isInteger(score) && score >= 1 && score <= 5)).toBe(true);
+      scores.set(step.org, [...(scores.get(step.org) ?? []), ...given]);
+    }
+    for (const [org, target] of Object.entries(targets)) {
+      const given = scores.get(org) ?? [];
+      expect(given.length).toBeGreaterThan(100);
+      expect(Math.abs(given.reduce((sum, score) => sum + score, 0) / given.length - target)).toBeLessThanOrEqual(0.1);
+      expect(new Set(given).size).toBeGreaterThanOrEqual(3);
+    }
+    const jourSupportGiven = [...closings.values()].filter((s) => s.body.reason === 'support-given' && s.actor.org !== 'stodcentrum');
+    const answers = YEAR.steps.filter((s) => s.kind === 'answer-survey').length;
+    expect(answers).toBeGreaterThan(jourSupportGiven.length * 0.25);
+    expect(answers).toBeLessThan(jourSupportGiven.length * 0.45);
+  });
+
+  it('plans the same cases, calls and closings with survey answers as without them', () => {
+    const month = { from: '2023-10-01', to: '2023-11-30', seed: 5, scale: 0.5 };
+    const without = plan({ ...month, config: simulationConfig({ surveys: { answeredShareOfSupportGiven: 0 } }) });
+    const withAnswers = plan(month);
+    expect(withAnswers.steps.some((s) => s.kind === 'answer-survey')).toBe(true);
+    expect(withAnswers.steps.filter((s) => s.kind !== 'answer-survey')).toEqual(without.steps);
   });
 
   it('refuses a period that is not over', () => {

@@ -10,11 +10,12 @@ import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
+import { CASE_PAGE } from '../http/openapi-schemas';
+import { CaseViewResponse } from './dto/case-view.response';
 import type { HandoverAnswer } from '../intake/handover-claim';
 import { POLICE_REPORT_DIGESTS } from '../read-models.module';
 import { CaseAccess } from './case-access';
 import { CaseListQuery } from './dto/case-list.query';
-import { CaseViewResponse } from './dto/case-view.response';
 import { ContactSafetyDto } from './dto/contact-safety.dto';
 import { RegisterCaseDto } from './dto/register-case.dto';
 import { AssignmentDto, ClosureDto, ContactDto, ErasureDto, LinkDto, TriageDto } from './dto/working.dto';
@@ -53,6 +54,7 @@ export class CasesController {
   /** The caller's worklist, most urgent first (contract v1.1). */
   @Get()
   @Roles(...WORKERS)
+  @ApiOkResponse({ schema: CASE_PAGE })
   async list(@Query() query: CaseListQuery, @Context() context: CommandContext): Promise<CasePage> {
     const scope = await this.access.scopeOf(context.caller);
     const assigneeFilter = query.assignee === 'me' ? await this.myVolunteerIds(context) : query.assignee ? [query.assignee] : undefined;
@@ -146,9 +148,9 @@ export class CasesController {
   }
 
   @Post(':id/closure')
-  @ApiOkResponse({ type: CaseViewResponse })
   @HttpCode(200)
   @Roles(...WORKERS)
+  @ApiOkResponse({ type: CaseViewResponse, description: 'The case view; a `support-given` closing shows its survey link' })
   async close(@Param('id', caseId) id: string, @Body() body: ClosureDto, @Context() context: CommandContext) {
     await this.commands.execute(new CloseCaseCommand(id, body, context));
     return this.view(id, context);

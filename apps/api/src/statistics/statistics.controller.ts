@@ -1,9 +1,10 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { reportToCsv, reportToHtml, StatisticsQueries, type StatisticsReport } from '@referral/statistics';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { ApiException } from '../http/api-exception';
+import { STATISTICS_REPORT } from '../http/openapi-schemas';
 import { ReportQuery } from './dto/report.query';
 
 /**
@@ -20,6 +21,7 @@ export class StatisticsController {
 
   @Get('report')
   @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ schema: STATISTICS_REPORT, description: 'The report as JSON; `format=csv` a table (text/csv), `format=html` a printable page' })
   async report(@Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<StatisticsReport | string> {
     if (query.from > query.to) {
       throw new ApiException(400, 'validation-failed', 'The request is not valid', [{ path: 'to', message: 'must not be before from' }]);

@@ -1,6 +1,7 @@
 /** The request plan: what the Police and the users do, in order, with no ids from the service yet. */
 
 export type PartyOrg = 'stodcentrum' | 'boj-stockholm-gotland' | 'boj-sodra-stockholm' | 'boj-vasterort';
+export type JourOrg = Exclude<PartyOrg, 'stodcentrum'>;
 export type Role = 'police-integration' | 'volunteer' | 'coordinator' | 'staff';
 
 /** Who sends a request: the claims of the token it carries. */
@@ -43,6 +44,8 @@ export type PlannedStep = StepBase & (
   | { readonly kind: 'contact'; readonly caseKey: string; readonly actor: Actor; readonly body: ContactBody; readonly evening: boolean }
   | { readonly kind: 'link'; readonly caseKey: string; readonly linkedCaseKey: string; readonly actor: Actor; readonly body: LinkBody }
   | { readonly kind: 'close'; readonly caseKey: string; readonly actor: Actor; readonly body: ClosureBody }
+  /** Sent to the survey link the closing answered; `at` in the past, so as a coordinator of the case's org. */
+  | { readonly kind: 'answer-survey'; readonly caseKey: string; readonly org: JourOrg; readonly actor: Actor; readonly body: SurveyAnswerBody }
 );
 
 export type StepKind = PlannedStep['kind'];
@@ -65,6 +68,19 @@ export interface ClosureBody {
   reason: 'support-given' | 'declined' | 'unreachable' | 'linked' | 'duplicate' | 'other';
   at: string;
   override?: { reason: string };
+}
+
+export interface SurveyScores {
+  bemotande?: number;
+  information?: number;
+  hjalp?: number;
+  rekommendera?: number;
+}
+
+export interface SurveyAnswerBody {
+  scores: SurveyScores;
+  at: string;
+  comment?: string;
 }
 
 export interface SimulationPlan {

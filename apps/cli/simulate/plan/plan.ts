@@ -6,6 +6,7 @@ import { People } from './people';
 import { Places } from './places';
 import type { PartyOrg, PlannedStep, SimulationPlan } from './plan-types';
 import { Random } from './random';
+import { SurveyAnswerPlanner } from './survey-answers';
 import { calendarDate, datesBetween, shiftDate, stockholmDateOf, stockholmInstant } from './stockholm-clock';
 import { planTrainings } from './trainings';
 import { VolunteerRoster, coordinatorOf, type PeriodFrame } from './volunteer-roster';
@@ -35,9 +36,15 @@ export function plan({ from, to, seed, scale, config = DEFAULT_SIMULATION_CONFIG
   const roster = new VolunteerRoster(new Random(seed, 'volunteers'), config, period, runTag);
   const dayIndex = new Map(days.map((day, i) => [day, i]));
   const steps: PlannedStep[] = [...roster.steps, ...planTrainings(new Random(seed, 'trainings'), config, period, roster.volunteers)];
-  const sink: StepSink = (step) => {
+  const surveys = new SurveyAnswerPlanner(new Random(seed, 'surveys'), config);
+  const keep: StepSink = (step) => {
     if (step.atMs < period.startMs || step.atMs > period.endMs) return;
     steps.push({ ...step, day: dayIndex.get(stockholmDateOf(step.atMs))! } as PlannedStep);
+  };
+  const sink: StepSink = (step) => {
+    keep(step);
+    const answer = step.kind === 'close' && step.atMs <= period.endMs ? surveys.answerTo(step) : null;
+    if (answer) keep(answer);
   };
   const random = new Random(seed, 'cases');
   const intake = new IntakePlanner(
@@ -72,5 +79,6 @@ export function plan({ from, to, seed, scale, config = DEFAULT_SIMULATION_CONFIG
 
   // A stable sort: steps at the same moment keep the order they were planned in.
   steps.sort((a, b) => a.atMs - b.atMs);
+  surveys.score(steps);
   return { from, to, seed, scale, runTag, days, steps };
 }

@@ -56,6 +56,8 @@ class PlanRun {
   private stepsDone = 0;
   private readonly caseIds = new Map<string, string>();
   private readonly volunteerIds = new Map<string, string>();
+  /** The survey token each closing answered (null: none), by case key. */
+  private readonly surveyTokens = new Map<string, string | null>();
   private readonly presentBefore = new Set<string>();
 
   constructor(private readonly options: ExecuteOptions) {}
@@ -182,12 +184,28 @@ class PlanRun {
         else tally.links.stodcentrumToJour += 1;
         return;
       }
-      case 'close':
-        if (await this.post(`/cases/${caseId}/closure`, step.actor, step.body)) {
-          countInto(tally.closures.byReason, step.body.reason);
-          if (step.body.override) tally.closures.overrides += 1;
-        }
+      case 'close': {
+        const answer = await this.post(`/cases/${caseId}/closure`, step.actor, step.body);
+        if (!answer) return;
+        countInto(tally.closures.byReason, step.body.reason);
+        if (step.body.override) tally.closures.overrides += 1;
+        const link = answer.body?.survey?.link as string | undefined;
+        this.surveyTokens.set(step.caseKey, link?.startsWith('/survey/') ? link.slice('/survey/'.length) : null);
         return;
+      }
+      case 'answer-survey': {
+        const token = this.surveyTokens.get(step.caseKey);
+        if (token === undefined) {
+          tally.skipped.afterError += 1;
+          return;
+        }
+        if (token === null) {
+          this.error(`answer-survey ${step.caseKey}: the closing answered no survey link`);
+          return;
+        }
+        if (await this.post(`/surveys/${token}`, step.actor, step.body)) tally.surveyAnswers += 1;
+        return;
+      }
     }
   }
 

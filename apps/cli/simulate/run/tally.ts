@@ -13,6 +13,7 @@ export interface Tally {
   contacts: { total: number; evening: number; byChannel: Record<string, number>; byOutcome: Record<string, number> };
   links: { jourToStodcentrum: number; stodcentrumToJour: number };
   closures: { byReason: Record<string, number>; overrides: number };
+  surveyAnswers: number;
   /** Steps not sent because their case was already present from an earlier run, or never came to be. */
   skipped: { alreadyPresent: number; afterError: number };
   /** Answers other than the expected ones (a 422 for a refused handover is expected). */
@@ -33,6 +34,7 @@ export function emptyTally(): Tally {
     contacts: { total: 0, evening: 0, byChannel: {}, byOutcome: {} },
     links: { jourToStodcentrum: 0, stodcentrumToJour: 0 },
     closures: { byReason: {}, overrides: 0 },
+    surveyAnswers: 0,
     skipped: { alreadyPresent: 0, afterError: 0 },
     errors: 0,
     errorSamples: [],
@@ -57,6 +59,7 @@ export function formatTally(tally: Tally, seconds: number): string {
     `contacts: ${tally.contacts.total} (${tally.contacts.evening} in the evening); channels: ${list(tally.contacts.byChannel)}; outcomes: ${list(tally.contacts.byOutcome)}`,
     `links: ${tally.links.jourToStodcentrum} jour -> stodcentrum, ${tally.links.stodcentrumToJour} stodcentrum -> jour`,
     `closures: ${list(tally.closures.byReason)} (${tally.closures.overrides} with a coordinator's override)`,
+    `survey answers: ${tally.surveyAnswers}`,
     `skipped: ${tally.skipped.alreadyPresent} steps of cases already present, ${tally.skipped.afterError} after an error`,
     `errors: ${tally.errors}`,
     ...tally.errorSamples.map((sample) => `  ${sample}`),

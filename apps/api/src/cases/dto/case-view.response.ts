@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** OpenAPI shapes of the case view's v1.1 parts (the answers are built by the read models). */
 class RequiredAttempts {
-  @ApiProperty({ example: 3 }) phone!: number;
-  @ApiProperty({ example: 1 }) evening!: number;
+  @ApiProperty() phone!: number;
+  @ApiProperty() evening!: number;
 }
 
 export class ReachAttemptsView {
@@ -30,14 +30,19 @@ export class SharedOpenEveningView {
 }
 
 class SafeHoursView {
-  @ApiProperty({ example: '09:00' }) from!: string;
-  @ApiProperty({ example: '15:00' }) to!: string;
+  @ApiProperty() from!: string;
+  @ApiProperty() to!: string;
 }
 
 export class ContactSafetyView {
   @ApiProperty({ description: 'Default false when the crime is flagged vald-i-nara-relation or hedersrelaterat' }) mayLeaveMessage!: boolean;
   @ApiProperty({ type: SafeHoursView, nullable: true }) safeHours!: SafeHoursView | null;
   @ApiPropertyOptional({ description: 'Personal data; absent after erasure' }) note?: string;
+}
+
+export class CaseSurveyView {
+  @ApiPropertyOptional({ description: '`/survey/<token>`: single-use, valid 60 days from closing; absent once the case is erased' }) link?: string;
+  @ApiProperty() answered!: boolean;
 }
 
 /** `GET /cases/{id}` and the command answers that return the case view. */
@@ -59,6 +64,9 @@ export class CaseViewResponse {
   @ApiProperty({ type: SharedOpenEveningView, nullable: true, description: "The jours' next shared open evening (policy contact.v1), shown with the plan; null where the org takes no part" })
   sharedOpenEvening!: SharedOpenEveningView | null;
   @ApiProperty({ type: ContactSafetyView }) contactSafety!: ContactSafetyView;
+  @ApiPropertyOptional({ type: CaseSurveyView, description: "A closed support-given case's satisfaction survey, to its org" }) survey?: CaseSurveyView;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{caseId, org} of the case this one was linked from' }) linkedFrom?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: '{caseId, org} of the case this person was linked to' }) linkedTo?: Record<string, unknown>;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The case events in order, each {type, at, ...}; ContactSafetyChanged {mayLeaveMessage, safeHours, note?}' })
   history!: Record<string, unknown>[];
 }
