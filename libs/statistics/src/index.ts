@@ -6,7 +6,7 @@ export type { CountingPolicy, CountsAs, PartyRules, ChannelRule } from './counti
 export { defaultCountingPolicy } from './counting/default-counting-policy';
 export { countContact, countLinkMade } from './counting/classify';
 export { genderKey } from './gender-key';
-export { stockholmDay, previousPeriod, daysInPeriod, addDays } from './stockholm-day';
+export { stockholmDay, previousPeriod, daysInPeriod } from './stockholm-day';
 export { statisticsProjection, statisticsProjectionWith } from './projection/statistics.projection';
 export { StatisticsQueries } from './report/statistics-queries';
 export { assembleReport } from './report/assemble-report';

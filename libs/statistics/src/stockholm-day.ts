@@ -1,25 +1,17 @@
-import { formatCalendarDate, localDateOf, STOCKHOLM } from '@referral/case';
+import { calendarDateOf, daysBetween, formatCalendarDate, localDateOf, shiftDate, STOCKHOLM } from '@referral/case';
 
 /** The Europe/Stockholm calendar date (`YYYY-MM-DD`) of an instant. */
 export function stockholmDay(instant: string): string {
   return formatCalendarDate(localDateOf(Date.parse(instant), STOCKHOLM));
 }
 
-/** `YYYY-MM-DD` plus `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
 /** Days from `from` to `to`, both inclusive. */
 export function daysInPeriod(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000) + 1;
+  return daysBetween(calendarDateOf(from), calendarDateOf(to)) + 1;
 }
 
 /** The period of the same length that ends the day before `from`. */
 export function previousPeriod(period: { from: string; to: string }): { from: string; to: string } {
   const length = daysInPeriod(period.from, period.to);
-  return { from: addDays(period.from, -length), to: addDays(period.from, -1) };
+  return { from: shiftDate(period.from, -length), to: shiftDate(period.from, -1) };
 }
-
