@@ -11,7 +11,7 @@ const swc = ['@swc/jest', {
 const moduleNameMapper = {
   '^@referral/event-store/testing$': '<rootDir>/libs/event-store/testing',
   '^@referral/case/testing$': '<rootDir>/libs/case/testing',
-  '^@referral/(event-store|sql|projections|case|config|platform|read-models|case-workflows|deadline-timers|statistics|personal-data|audit)$': '<rootDir>/libs/$1/src',
+  '^@referral/(event-store|sql|projections|case|config|platform|read-models|case-workflows|deadline-timers|statistics|personal-data|audit|resilience)$': '<rootDir>/libs/$1/src',
 };
 const tier = (name, suffix, extra = {}) => ({
   displayName: name,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createLogger, exitWith, loadConfigOrExit } from '@referral/platform';
 import { createApiApp } from './api/src/create-api-app';
 import { WorkerModule } from './worker/src/worker.module';
@@ -9,9 +10,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApiApp({ config, logger }, [WorkerModule]);
   await app.listen(config.port);
+  // The bound port, which differs from config.port when that is 0 (any free port).
+  const { port } = app.getHttpServer().address() as AddressInfo;
   logger.info(
-    { port: config.port, eventStore: config.eventStore, dataDir: config.eventStore === 'embedded' ? config.dataDir : undefined },
-    `referral ready: http://localhost:${config.port}/api/v1/health`,
+    { ready: true, port, eventStore: config.eventStore, dataDir: config.eventStore === 'embedded' ? config.dataDir : undefined },
+    `referral ready: http://localhost:${port}/api/v1/health`,
   );
 }
 

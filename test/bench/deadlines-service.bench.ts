@@ -32,9 +32,9 @@ import IORedis, { type Redis } from 'ioredis';
 import { Queue, QueueEvents, Worker } from 'bullmq';
 import { addLocalCalendarDays, caseDecider, slaDeadlines, type CaseEvent, type Handover, type SlaTerms } from '@referral/case';
 import { caseStream, deterministicUuid, toNewEvents } from '@referral/case-workflows';
-import { DEFAULTS } from '@referral/deadline-timers';
+import { DEFAULTS, storeQueueName } from '@referral/deadline-timers';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
-import { EVENT_STORE, LocalProjections, READ_MODEL_DB } from '@referral/platform';
+import { EVENT_STORE, LocalProjections, READ_MODEL_DB, STORE_IDENTITY } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
 import type { Caller } from '../../apps/api/src/auth/caller';
 import { commandContext, eventMetadata } from '../../apps/api/src/commands/command-context';
@@ -150,10 +150,11 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { REDIS_PREFIX: `bench-dlsvc-${process.pid}` };
   if (process.env.LOG_LEVEL) env.LOG_LEVEL = process.env.LOG_LEVEL;
   const service = await startEmbeddedService(env);
-  const queue = new Queue(QUEUE, { connection: redis, prefix: service.redisPrefix });
+  const serviceQueue = storeQueueName(QUEUE, service.app.get<string>(STORE_IDENTITY));
+  const queue = new Queue(serviceQueue, { connection: redis, prefix: service.redisPrefix });
   // Handler failures (each retried with backoff from 1 s) and stalls, as BullMQ reports them.
   const eventsConnection = redis.duplicate();
-  const queueEvents = new QueueEvents(QUEUE, { connection: eventsConnection, prefix: service.redisPrefix });
+  const queueEvents = new QueueEvents(serviceQueue, { connection: eventsConnection, prefix: service.redisPrefix });
   const failures = new Map<string, number>();
   let failed = 0;
   let stalled = 0;

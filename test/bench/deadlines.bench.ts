@@ -45,7 +45,7 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unkn
 }
 
 async function runTimers(connection: Redis, prefix: string, offsets: number[]): Promise<Run> {
-  const timers = new DeadlineTimers({ connection, prefix, clock: { now: () => new Date() } });
+  const timers = new DeadlineTimers({ connection, prefix, storeId: 'bench-store', clock: { now: () => new Date() } });
   const lateness: number[] = [];
   await timers.start(async (timer) => void lateness.push(Date.now() - Date.parse(timer.dueAt)), { concurrency: CONCURRENCY });
   const start = Date.now() + LEAD_IN_MS;

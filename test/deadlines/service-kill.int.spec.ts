@@ -9,6 +9,7 @@ import { sleepUntil } from '../../libs/deadline-timers/src/exact-instant';
 import { seededRandom } from '../support/seeded-random';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
+import { deleteKeysOf, keysOf } from '../support/redis-keys';
 import { ServiceProcess } from '../support/service-process';
 import { bearer, tokenFor } from '../support/tokens';
 
@@ -141,7 +142,7 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
    */
   async function waitForNoFirstContactJobs(s: Scenario, cases: SentCase[]): Promise<void> {
     const ids = cases.map((c) => c.caseId);
-    const jobKeys = () => keysOf(s.redis, `${s.prefix}:${QUEUE}:first-contact.*`);
+    const jobKeys = () => keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
     await eventually(async () => !(await jobKeys()).some((key) => ids.some((id) => key.includes(`.${id}.`))), {
       what: async () => `no first-contact job left in Redis (still: ${(await jobKeys()).join(', ')})`,
       timeoutMs: SETTLE_TIMEOUT_MS,
@@ -266,20 +267,3 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
     });
   }, 120_000);
 });
-
-async function keysOf(redis: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
-    cursor = next;
-    keys.push(...batch);
-  } while (cursor !== '0');
-  return keys;
-}
-
-/** Deletes this run's keys only (never FLUSHALL: other suites share the server). */
-async function deleteKeysOf(redis: Redis, prefix: string): Promise<void> {
-  const keys = await keysOf(redis, `${prefix}:*`);
-  for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
-}

@@ -88,6 +88,12 @@ describe('access matrix: every route, every role, every org', () => {
   const SHARED = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'missing'];
 
   const ROUTES: Record<string, RouteRule> = {
+    // Public (the link is the credential): a token that leads nowhere is 404 to anyone, token or not.
+    'POST /api/v1/surveys/:token': {
+      roles: 'public', targets: 'none',
+      probe: () => ({ path: `/api/v1/surveys/${'A'.repeat(43)}`, body: { scores: { hjalp: 4 } } }),
+      allowed: () => ({ status: 404, error: 'survey-not-found' }),
+    },
     'GET /api/v1/health': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/v1/health' }), allowed: () => ({ status: 200 }) },
     'GET /api/v1/metrics': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/v1/metrics' }), allowed: () => ({ status: 200 }) },
     'GET /api/docs-json': { roles: 'public', targets: 'none', probe: () => ({ path: '/api/docs-json' }), allowed: () => ({ status: 200 }) },
@@ -131,16 +137,28 @@ describe('access matrix: every route, every role, every org', () => {
       },
     },
     // An inactive volunteer of the caller's org: passes every access check, then the domain refuses.
+    // A volunteer may name only "me" (tried in volunteers.e2e): naming anyone else is 403.
     'POST /api/v1/cases/:id/assignment': {
-      roles: ['coordinator'], targets: 'cases',
+      roles: ['coordinator', 'volunteer'], targets: 'cases',
       probe: (caller, target) => ({
         path: `/api/v1/cases/${caseOf(target)}/assignment`,
         body: { volunteerId: inactiveVolunteers.get(caller.org!) ?? 'no-volunteer-in-this-org' },
       }),
       allowed: (caller, _, seen) => {
+        if (caller.role === 'volunteer') return { status: 403, error: 'forbidden' };
         // The city has no volunteers: its coordinators get "no such volunteer" whatever the case.
         if (caller.org === 'city') return { status: 404, error: 'volunteer-not-found' };
         return seen ? { status: 409, error: 'volunteer-not-active' } : 'not-found';
+      },
+    },
+    // Every org's volunteers; nothing of the case in the answer (suggestions list volunteers only).
+    'GET /api/v1/cases/:id/volunteer-suggestions': {
+      roles: ['coordinator'], targets: 'cases',
+      probe: (_, target) => ({ path: `/api/v1/cases/${caseOf(target)}/volunteer-suggestions` }),
+      allowed: (_, __, seen) => (seen ? { status: 200 } : 'not-found'),
+      inspect: (response, caller) => {
+        const inactive = inactiveVolunteers.get(caller.org!);
+        for (const item of response.body.items as Array<{ volunteerId: string }>) expect(item.volunteerId).not.toBe(inactive);
       },
     },
     // A call before the case was received: the domain refuses it once the caller may touch the case.
@@ -207,7 +225,7 @@ describe('access matrix: every route, every role, every org', () => {
       probe: () => ({ path: '/api/v1/statistics/report', query: { from: '2025-01-01', to: '2025-12-31' } }),
       allowed: () => ({ status: 200 }),
       inspect: (response) => {
-        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'total']);
+        expect(Object.keys(response.body).sort()).toEqual(['parties', 'period', 'previousPeriod', 'total']);
         expectNoCaseData(response.text, [...fixtures.keys()]);
       },
     },
@@ -230,6 +248,19 @@ describe('access matrix: every route, every role, every org', () => {
       roles: ['coordinator'], targets: 'orgs',
       probe: (_, org) => ({ path: `/api/v1/orgs/${org}/volunteers/${inactiveVolunteers.get(org) ?? 'nobody'}/deactivation`, body: {} }),
       allowed: (caller, org) => (managesVolunteersOf(caller, org) ? { status: 409, error: 'volunteer-already-deactivated' } : { status: 403, error: 'forbidden' }),
+    },
+
+    // The inactive volunteer's languages again: changes nothing, answers once the caller may manage the org.
+    'POST /api/v1/orgs/:org/volunteers/:id/languages': {
+      roles: ['coordinator'], targets: 'orgs',
+      probe: (_, org) => ({ path: `/api/v1/orgs/${org}/volunteers/${inactiveVolunteers.get(org) ?? 'nobody'}/languages`, body: { languages: ['sv'] } }),
+      allowed: (caller, org) => (managesVolunteersOf(caller, org) ? { status: 200 } : { status: 403, error: 'forbidden' }),
+    },
+    // A session of nobody the org knows: refused by the domain once the caller may manage the org.
+    'POST /api/v1/orgs/:org/trainings': {
+      roles: ['coordinator'], targets: 'orgs',
+      probe: (_, org) => ({ path: `/api/v1/orgs/${org}/trainings`, body: { kind: 'further', on: '2025-06-01', participants: ['no-such-volunteer'] } }),
+      allowed: (caller, org) => (managesVolunteersOf(caller, org) ? { status: 400, error: 'validation-failed' } : { status: 403, error: 'forbidden' }),
     },
 
     'GET /api/v1/admin/projections': {
@@ -325,7 +356,7 @@ describe('access matrix: every route, every role, every org', () => {
   let police: Record<string, string>;
 
   beforeAll(async () => {
-    service = await startEmbeddedService({}, { clock });
+    service = await startEmbeddedService({ RATE_LIMIT_SURVEY_PER_MINUTE: '100000' }, { clock });
     callers = await matrixCallers();
     police = bearer(await tokenFor('police-matrix', 'city', ['police-integration']));
     const coordinator = (org: string) => callers.find((c) => c.name === `coordinator@${org}`)!.headers;

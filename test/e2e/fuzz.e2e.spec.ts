@@ -4,7 +4,7 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { brokenBody, type BodySpec } from '../support/fuzz/broken-bodies';
-import { ASSIGNMENT, CLOSURE, CONTACT, DEACTIVATION, HANDOVER, LINK, REGISTER_CASE, TRIAGE, VOLUNTEER } from '../support/fuzz/body-specs';
+import { ASSIGNMENT, CLOSURE, CONTACT, DEACTIVATION, HANDOVER, LANGUAGES, LINK, REGISTER_CASE, SURVEY_ANSWER, TRAINING, TRIAGE, VOLUNTEER } from '../support/fuzz/body-specs';
 import { INJECTIONS, hostileString } from '../support/fuzz/hostile-values';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
@@ -21,6 +21,7 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
   let tokens: Record<'police' | 'coordinator' | 'city', Record<string, string>>;
   let caseId: string;
   let volunteerId: string;
+  let surveyPath: string;
   let eventsBefore: string[];
   let sent = 0;
   const clock = new SettableClock(new Date('2025-06-10T08:00:00Z'));
@@ -39,7 +40,7 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
   }
 
   beforeAll(async () => {
-    service = await startEmbeddedService({ RATE_LIMIT_INTAKE_PER_MINUTE: '1000000' }, { clock });
+    service = await startEmbeddedService({ RATE_LIMIT_INTAKE_PER_MINUTE: '1000000', RATE_LIMIT_SURVEY_PER_MINUTE: '1000000' }, { clock });
     tokens = {
       police: bearer(await tokenFor('police-fuzz', 'city', ['police-integration'])),
       coordinator: bearer(await tokenFor('coord-fuzz', 'boj-vasterort', ['coordinator'])),
@@ -52,6 +53,11 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
       .send({ displayName: 'Fiktiv Fuzz', gender: 'female', activeFrom: '2025-01-01' });
     expect(volunteer.status).toBe(201);
     volunteerId = volunteer.body.volunteerId;
+    // A case of its own closed with support-given, so the survey route has a live token to refuse bodies for.
+    const surveyed = await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody());
+    const closed = await http().post(`/api/v1/cases/${surveyed.body.caseId}/closure`).set(tokens.coordinator).send({ reason: 'support-given' });
+    expect(closed.status).toBe(200);
+    surveyPath = `/api/v1/surveys/${(closed.body.survey.link as string).slice('/survey/'.length)}`;
     eventsBefore = await eventIds();
   });
 
@@ -93,6 +99,9 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
     ['POST /cases/{id}/triage', () => `/api/v1/cases/${caseId}/triage`, TRIAGE, () => tokens.city, 100],
     ['POST /orgs/{org}/volunteers', () => '/api/v1/orgs/boj-vasterort/volunteers', VOLUNTEER, () => tokens.coordinator, 150],
     ['POST /orgs/{org}/volunteers/{id}/deactivation', () => `/api/v1/orgs/boj-vasterort/volunteers/${volunteerId}/deactivation`, DEACTIVATION, () => tokens.coordinator, 100],
+    ['POST /orgs/{org}/volunteers/{id}/languages', () => `/api/v1/orgs/boj-vasterort/volunteers/${volunteerId}/languages`, LANGUAGES, () => tokens.coordinator, 100],
+    ['POST /orgs/{org}/trainings', () => '/api/v1/orgs/boj-vasterort/trainings', TRAINING, () => tokens.coordinator, 100],
+    ['POST /surveys/{token}', () => surveyPath, SURVEY_ANSWER, () => ({}), 150],
   ];
 
   it.each(commandRoutes.map((route, index) => [route[0], index] as const))('%s: a body broken in one place is 400 with its violations', async (_name, index) => {

@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { startEmbeddedService, type RunningService } from '../support/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@referral/config';
+import { PlatformModule, createLogger, rootModule } from '@referral/platform';
+import { createApiApp } from '../../apps/api/src/create-api-app';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { WorkerHealthModule, WorkerHealthServer } from '../../apps/worker/src/health/worker-health-server';
+import { TEST_JWT_SECRET, startEmbeddedService, type RunningService } from '../support/app';
+import { eventually } from '../support/eventually';
 
 describe('operations endpoints (embedded service, real Redis)', () => {
   let service: RunningService;
@@ -11,7 +21,23 @@ describe('operations endpoints (embedded service, real Redis)', () => {
   it('answers health 200 when the event store, the read models and Redis answer', async () => {
     const response = await request(service.app.getHttpServer()).get('/api/v1/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', checks: { eventStore: 'up', readModels: 'up', redis: 'up' } });
+    expect(response.body).toMatchObject({ status: 'ok', checks: { eventStore: 'up', readModels: 'up', redis: 'up' } });
+  });
+
+  it('reports each background component: projections and reactions with their lags, the deadline worker, the retention sweep', async () => {
+    const body = await eventually(async () => {
+      const response = await request(service.app.getHttpServer()).get('/api/v1/health');
+      const deadlines = response.body.components?.find((c: { kind: string }) => c.kind === 'deadlines');
+      return deadlines?.state === 'running' ? response.body : undefined;
+    }, 30_000);
+    const named = (kind: string) => body.components.filter((c: { kind: string }) => c.kind === kind).map((c: { name: string }) => c.name);
+    expect(named('projection')).toContain('case_views');
+    expect(named('reaction').sort()).toEqual(['case-follow-ups', 'deadline-timers', 'sla-changes']);
+    expect(body.components.find((c: { name: string }) => c.name === 'case_views')).toMatchObject({
+      state: expect.any(String), lagEvents: expect.any(Number), lagSeconds: expect.any(Number), stuck: false,
+    });
+    expect(body.components.find((c: { kind: string }) => c.kind === 'deadlines')).toMatchObject({ state: 'running', attempt: 0, lastError: null, stuck: false });
+    expect(body.components.find((c: { kind: string }) => c.kind === 'retention')).toMatchObject({ name: 'retention-sweep', stuck: false });
   });
 
   it('serves Prometheus metrics', async () => {
@@ -52,5 +78,48 @@ describe('health when Redis does not answer', () => {
     const response = await request(service.app.getHttpServer()).get('/api/v1/health');
     expect(response.status).toBe(503);
     expect(response.body.checks).toEqual({ eventStore: 'up', readModels: 'up', redis: 'down' });
+  });
+});
+
+describe('health of the two processes of the scaled shape (embedded store, real Redis)', () => {
+  const dataDirs: string[] = [];
+  const configFor = (env: Record<string, string> = {}) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'referral-health-'));
+    dataDirs.push(dataDir);
+    return loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: `health-${process.pid}`, ...env });
+  };
+  afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('an API-only process reports just the backends', async () => {
+    const config = configFor();
+    const app = await createApiApp({ config, logger: createLogger('silent') });
+    await app.init();
+    try {
+      const response = await request(app.getHttpServer()).get('/api/v1/health');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ status: 'ok', checks: { eventStore: 'up', readModels: 'up', redis: 'up' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('the worker process answers the same health on WORKER_HEALTH_PORT', async () => {
+    const config = configFor({ WORKER_HEALTH_PORT: '0' });
+    const root = rootModule('ReferralWorker', [PlatformModule.forRoot({ config, logger: createLogger('silent') }), WorkerModule, WorkerHealthModule]);
+    const app = await NestFactory.createApplicationContext(root, { logger: false });
+    await app.init();
+    try {
+      const port = app.get(WorkerHealthServer).port;
+      const body = await eventually(async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+        const report = (await response.json()) as { status: string; components: Array<{ kind: string; state: string }> };
+        return response.status === 200 && report.components.find((c) => c.kind === 'deadlines')?.state === 'running' ? report : undefined;
+      }, 30_000);
+      expect(body).toMatchObject({ status: 'ok', checks: { eventStore: 'up', readModels: 'up', redis: 'up' } });
+      expect(body.components.map((c) => c.kind)).toEqual(expect.arrayContaining(['projection', 'reaction', 'deadlines', 'retention']));
+      expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -13,14 +13,17 @@ type Report = { period: object; parties: Array<Record<string, unknown>>; total: 
 const split = (total: number, byGender: Record<string, number> = {}) => ({ total, byGender });
 const NO_FLAGS = { gangrelaterat: 0, 'vald-i-nara-relation': 0, hedersrelaterat: 0 };
 const NO_SLA = { firstContactOnTime: 0, firstContactLate: 0, firstContactOpen: 0, reachAttemptsMet: 0, reachAttemptsBreached: 0 };
+const NO_ANSWERS = { responses: 0, average: null, byQuestion: { bemotande: null, information: null, hjalp: null, rekommendera: null } };
+const NOTHING_BEFORE = { handledCases: 0, directContacts: 0, actions: 0, supportPersons: 0, linksReceived: 0 };
 const emptyParty = (org: string) => ({
   org, handledCases: split(0), directContacts: split(0), actions: split(0), supportPersons: split(0), linksReceived: split(0),
-  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA,
+  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA, trainings: { basic: 0, further: 0 }, satisfaction: NO_ANSWERS, previous: NOTHING_BEFORE,
 });
 
 /** What the posted cases, contacts, links and volunteers must give for Q2 2024 (April-June, Stockholm). */
 const SECOND_QUARTER = {
   period: { from: '2024-04-01', to: '2024-06-30' },
+  previousPeriod: { from: '2024-01-01', to: '2024-03-31' },
   parties: [
     {
       ...emptyParty('stodcentrum'),
@@ -29,6 +32,7 @@ const SECOND_QUARTER = {
       actions: split(2, { GF: 2 }),
       crimeTypes: [{ category: 'ofredande', cases: 1, share: 1 }],
       sla: { ...NO_SLA, firstContactOnTime: 1, reachAttemptsMet: 1 },
+      satisfaction: { responses: 1, average: 4, byQuestion: { bemotande: 4, information: null, hjalp: null, rekommendera: null } },
     },
     emptyParty('boj-stockholm-gotland'),
     emptyParty('boj-sodra-stockholm'),
@@ -41,6 +45,10 @@ const SECOND_QUARTER = {
       linksReceived: split(1, { GF: 1 }),
       crimeTypes: [{ category: 'bedrageri', cases: 1, share: 0.5 }, { category: 'ofredande', cases: 1, share: 0.5 }],
       sla: { ...NO_SLA, firstContactOnTime: 1, firstContactLate: 1, reachAttemptsBreached: 2 },
+      // Two answers in April: {5, 4, 4, 4} and {hjalp: 3}; the one answered on 1 July (Stockholm) counts in Q3.
+      satisfaction: { responses: 2, average: 4, byQuestion: { bemotande: 5, information: 4, hjalp: 3.5, rekommendera: 4 } },
+      // Q1 2024: the case received 23:30 on 31 March and the volunteer active until 31 March.
+      previous: { ...NOTHING_BEFORE, handledCases: 1, supportPersons: 1 },
     },
   ],
   total: { handledCases: 3, directContacts: 2, actions: 3, supportPersons: 1, linksReceived: 1 },
@@ -49,6 +57,7 @@ const SECOND_QUARTER = {
 /** Q1 2024: the case received 23:30 on 31 March (Stockholm) and the volunteer active until 31 March. */
 const FIRST_QUARTER = {
   period: { from: '2024-01-01', to: '2024-03-31' },
+  previousPeriod: { from: '2023-10-01', to: '2023-12-31' },
   parties: [
     emptyParty('stodcentrum'),
     emptyParty('boj-stockholm-gotland'),
@@ -120,6 +129,24 @@ describe('statistics report (embedded service, real Redis)', () => {
     const second = await http().post('/api/v1/orgs/boj-vasterort/volunteers').set(tokens.coordinator!)
       .send({ displayName: 'Fiktiv Stödperson Två', gender: 'male', activeFrom: '2024-04-15' });
     expect(second.status).toBe(201);
+
+    // Surveys: answered after closing with support-given, typed in by the org's coordinator with "at".
+    const surveyOf = async (caseId: string, headers: Headers, at: string) => {
+      const closed = await http().post(`/api/v1/cases/${caseId}/closure`).set(headers).send({ reason: 'support-given', at });
+      expect(closed.status).toBe(200);
+      return `/api/v1/surveys/${(closed.body.survey.link as string).slice('/survey/'.length)}`;
+    };
+    const answer = async (path: string, headers: Headers, body: object) => expect((await http().post(path).set(headers).send(body)).status).toBe(201);
+    await answer(await surveyOf(a, tokens.coordinator!, '2024-04-05T10:00:00+02:00'), tokens.coordinator!,
+      { scores: { bemotande: 5, information: 4, hjalp: 4, rekommendera: 4 }, comment: 'Fiktiv kommentar', at: '2024-04-06T10:00:00+02:00' });
+    await answer(await surveyOf(c, tokens.stodcentrum!, '2024-04-04T10:00:00+02:00'), tokens.stodcentrum!,
+      { scores: { bemotande: 4 }, at: '2024-04-05T10:00:00+02:00' });
+    // Closed in Q2 after their breaches fell due, so no figure but the satisfaction changes.
+    await answer(await surveyOf(linked.body.linkedTo.caseId, tokens.coordinator!, '2024-04-20T10:00:00+02:00'), tokens.coordinator!,
+      { scores: { hjalp: 3 }, at: '2024-04-21T10:00:00+02:00' });
+    // 22:30 UTC on 30 June is 1 July in Stockholm: the answer counts in Q3.
+    await answer(await surveyOf(b, tokens.coordinator!, '2024-06-20T10:00:00+02:00'), tokens.coordinator!,
+      { scores: { hjalp: 1, bemotande: 1 }, at: '2024-06-30T22:30:00Z' });
   });
   afterAll(() => service.stop());
 
@@ -166,6 +193,23 @@ describe('statistics report (embedded service, real Redis)', () => {
     );
   });
 
+  it('counts a survey answer on the Stockholm day it was answered, and compares Q3 with Q2', async () => {
+    await settled('from=2024-04-01&to=2024-06-30', SECOND_QUARTER);
+    const third = await report('from=2024-07-01&to=2024-09-30');
+    expect(third.body.previousPeriod).toEqual({ from: '2024-04-01', to: '2024-06-30' });
+    const vasterort = third.body.parties[3];
+    expect(vasterort.satisfaction).toEqual({ responses: 1, average: 1, byQuestion: { bemotande: 1, information: null, hjalp: 1, rekommendera: null } });
+    expect(vasterort.previous).toEqual({ handledCases: 2, directContacts: 1, actions: 1, supportPersons: 1, linksReceived: 1 });
+  });
+
+  it('compares a partnership year with the one before even with 29 February in it, a month with the month before', async () => {
+    expect((await report('from=2023-04-01&to=2024-03-31')).body.previousPeriod).toEqual({ from: '2022-04-01', to: '2023-03-31' });
+    const april = await report('from=2024-04-01&to=2024-04-30');
+    expect(april.body.previousPeriod).toEqual({ from: '2024-03-01', to: '2024-03-31' });
+    expect(april.body.parties[3].previous).toMatchObject({ handledCases: 1, supportPersons: 1 });
+    expect((await report('from=2024-04-02&to=2024-04-02')).body.previousPeriod).toEqual({ from: '2024-04-01', to: '2024-04-01' });
+  });
+
   it('answers CSV: a header row, one row per party and a total row', async () => {
     await settled('from=2024-04-01&to=2024-06-30', SECOND_QUARTER);
     const csv = await report('from=2024-04-01&to=2024-06-30&format=csv');
@@ -178,6 +222,11 @@ describe('statistics report (embedded service, real Redis)', () => {
     expect([cell(4, 'handledCases'), cell(4, 'handledCases.M'), cell(4, 'handledCases.GF'), cell(4, 'linksReceived')]).toEqual(['2', '1', '1', '1']);
     expect([cell(5, 'handledCases'), cell(5, 'directContacts'), cell(5, 'actions'), cell(5, 'supportPersons'), cell(5, 'sla.reachAttemptsBreached')])
       .toEqual(['3', '2', '3', '1', '2']);
+    expect([cell(4, 'satisfaction.responses'), cell(4, 'satisfaction.average'), cell(4, 'satisfaction.hjalp'), cell(4, 'satisfaction.information')])
+      .toEqual(['2', '4', '3.5', '4']);
+    expect([cell(1, 'satisfaction.average'), cell(2, 'satisfaction.average'), cell(2, 'satisfaction.responses')]).toEqual(['4', '', '0']);
+    expect([cell(4, 'previous_handledCases'), cell(4, 'previous_supportPersons'), cell(5, 'previous_handledCases'), cell(5, 'satisfaction.responses')])
+      .toEqual(['1', '1', '1', '3']);
   });
 
   it('answers a printable HTML page with the change against the previous period', async () => {
@@ -186,7 +235,9 @@ describe('statistics report (embedded service, real Redis)', () => {
     expect(html.headers['content-type']).toMatch(/^text\/html; charset=utf-8/);
     expect(html.text).toContain('Brottsofferjouren Västerort');
     expect(html.text).toContain('Föregående period');
-    expect(html.text).toContain('+100 %'); // Västerort handled 2 against 1 in Jan-Mar 2024 (91 days before)
+    expect(html.text).toContain('+100 %'); // Västerort handled 2 against 1 in Jan-Mar 2024 (the quarter before)
+    expect(html.text).toContain('Jämförelse med föregående period 2024-01-01 – 2024-03-31.');
+    expect(html.text).toContain('Nöjdhet (1–5, 2 svar)');
     expect(html.text).not.toMatch(/<script/i);
   });
 

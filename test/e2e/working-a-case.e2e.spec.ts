@@ -55,8 +55,14 @@ describe('working a case (embedded service, real Redis)', () => {
     expect(assigned.status).toBe(200);
     expect(assigned.body.assigneeId).toBe(volunteerId);
 
+    const unassigned = await handover();
     const mine = await http().get('/api/v1/cases?assignee=me').set(tokens.volunteer);
     expect(mine.body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
+    // Contract v1.1: `assignee=me` is the caller's own cases only; the unfiltered list adds the
+    // org's unassigned ones where its access policy lets volunteers see them (Västerort does).
+    expect(mine.body.items.every((c: { assigneeId: string | null }) => c.assigneeId === volunteerId)).toBe(true);
+    const visible = await http().get('/api/v1/cases').set(tokens.volunteer);
+    expect(visible.body.items.map((c: { caseId: string }) => c.caseId)).toEqual(expect.arrayContaining([caseId, unassigned]));
 
     const tooEarly = await http().post(`/api/v1/cases/${caseId}/closure`).set(tokens.volunteer).send({ reason: 'unreachable' });
     expect(tooEarly.status).toBe(409);
@@ -122,8 +128,15 @@ describe('working a case (embedded service, real Redis)', () => {
     const detail = await http().get(`/api/v1/cases/${caseId}`).set(tokens.coordinator);
     expect(detail.body.linkSuggested).toBe(true);
 
-    const noConsent = await http().post(`/api/v1/cases/${caseId}/links`).set(tokens.coordinator).send({ to: 'stodcentrum', consent: false });
-    expect(noConsent.status).toBe(400);
+    // Contract v1.1: a link without consent (false or missing) is 422 consent-required; a consent that is not a boolean is 400.
+    for (const body of [{ to: 'stodcentrum', consent: false }, { to: 'stodcentrum' }]) {
+      const noConsent = await http().post(`/api/v1/cases/${caseId}/links`).set(tokens.coordinator).send(body);
+      expect(noConsent.status).toBe(422);
+      expect(noConsent.body).toMatchObject({ error: 'consent-required' });
+    }
+    const notABoolean = await http().post(`/api/v1/cases/${caseId}/links`).set(tokens.coordinator).send({ to: 'stodcentrum', consent: 'yes' });
+    expect(notABoolean.status).toBe(400);
+    expect(notABoolean.body.details).toEqual([expect.objectContaining({ path: 'consent' })]);
     const linked = await http().post(`/api/v1/cases/${caseId}/links`).set(tokens.coordinator).send({ to: 'stodcentrum', consent: true });
     expect(linked.status).toBe(201);
     const newCaseId = linked.body.linkedTo.caseId;

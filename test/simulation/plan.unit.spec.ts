@@ -69,6 +69,27 @@ describe('the simulation plan', () => {
     expect(links.some((to) => to !== 'stodcentrum')).toBe(true);
   });
 
+  it('holds the jours\' training sessions of a year (2 basic, 35 further), whatever the scale, for volunteers registered by then', () => {
+    for (const year of [YEAR, plan({ from: '2023-04-01', to: '2024-03-31', seed: 11, scale: 0.05 })]) {
+      const sessions = year.steps.filter((step) => step.kind === 'record-training');
+      expect(sessions.filter((s) => s.body.kind === 'basic')).toHaveLength(2);
+      expect(sessions.filter((s) => s.body.kind === 'further')).toHaveLength(35);
+      const registeredOn = new Map(year.steps.flatMap((step) => (step.kind === 'register-volunteer' ? [[step.volunteerKey, step]] : [])));
+      for (const session of sessions) {
+        expect(session.org).not.toBe('stodcentrum');
+        expect(session.body.on).toBe(year.days[session.day]);
+        expect(session.participantKeys.length).toBeGreaterThan(0);
+        for (const key of session.participantKeys) {
+          const registration = registeredOn.get(key)!;
+          expect(registration.org).toBe(session.org);
+          expect(registration.day).toBeLessThanOrEqual(session.day);
+          expect(String(registration.body.activeFrom) <= session.body.on).toBe(true);
+        }
+      }
+      expect(new Set(sessions.map((s) => s.org)).size).toBe(3);
+    }
+  });
+
   it('refuses a period that is not over', () => {
     const now = new Date('2025-06-02T10:00:00+02:00');
     expect(() => checkPeriod('2025-05-01', '2025-06-02', now)).toThrow(InvalidSimulationError);

@@ -52,6 +52,8 @@ describe('npm run simulate against the embedded service', () => {
     expect(result.tally.links.stodcentrumToJour).toBeGreaterThan(0);
     expect(result.tally.contacts.evening).toBeGreaterThan(0);
     expect(result.tally.closures.byReason['support-given']).toBeGreaterThan(0);
+    // Three weeks of a year's 35 further sessions across the jours: two, and no basic one.
+    expect(result.tally.trainings).toEqual({ basic: 0, further: 2, alreadyPresent: 0 });
   });
 
   it('adds nothing the second time the same simulation runs', async () => {
@@ -61,6 +63,7 @@ describe('npm run simulate against the embedded service', () => {
     expect(again.tally.handovers.alreadyPresent).toBe(result.tally.handovers.created);
     expect(again.tally.registeredCases.created).toBe(0);
     expect(again.tally.volunteers.registered).toBe(0);
+    expect(again.tally.trainings).toEqual({ basic: 0, further: 0, alreadyPresent: 2 });
     expect(again.tally.contacts.total).toBe(0);
   }, 30_000);
 

@@ -13,6 +13,13 @@ export interface ServiceProcessOptions {
   env?: Record<string, string>;
   /** @defaultValue 30000 */
   readyTimeoutMs?: number;
+  /**
+   * What node runs; it must print a JSON line with `"ready": true` and the bound `port` once it
+   * listens. @defaultValue service-child.ts through @swc-node/register
+   */
+  nodeArgs?: string[];
+  /** @defaultValue the repository root */
+  cwd?: string;
 }
 
 export interface Exit {
@@ -21,8 +28,8 @@ export interface Exit {
 }
 
 /**
- * The whole service in a child process (`test/support/service-child.ts`), as `npm start` runs it,
- * for tests that kill it. `start` resolves once it listens; `kill` is SIGKILL, `stop` SIGTERM.
+ * The whole service in a child process (`test/support/service-child.ts`, as `npm start` runs it,
+ * or what `nodeArgs` names, such as the built service), for tests that kill it. `start` resolves once it listens; `kill` is SIGKILL, `stop` SIGTERM.
  */
 export class ServiceProcess {
   private output = '';
@@ -37,8 +44,8 @@ export class ServiceProcess {
   }
 
   static start(options: ServiceProcessOptions): Promise<ServiceProcess> {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', CHILD], {
-      cwd: REPO,
+    const child = spawn(process.execPath, options.nodeArgs ?? ['-r', '@swc-node/register', CHILD], {
+      cwd: options.cwd ?? REPO,
       env: {
         ...process.env,
         NODE_OPTIONS: '',

@@ -3,6 +3,8 @@ import { eventually } from './eventually';
 /** Reads a Server-Sent Events stream and collects its `data` payloads of one event type. */
 export class SseClient {
   readonly received: unknown[] = [];
+  /** The `id:` of each received payload, in the same order. */
+  readonly ids: Array<string | undefined> = [];
   private readonly controller = new AbortController();
   private opened!: Promise<void>;
 
@@ -49,6 +51,8 @@ export class SseClient {
     const lines = block.split('\n');
     const type = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
     const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-    if (type === this.type && data) this.received.push(JSON.parse(data));
+    if (type !== this.type || !data) return;
+    this.received.push(JSON.parse(data));
+    this.ids.push(lines.find((l) => l.startsWith('id:'))?.slice(3).trim());
   }
 }

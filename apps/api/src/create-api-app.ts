@@ -15,6 +15,8 @@ export async function createApiApp(
     logger: new NestPinoLogger(platform.logger),
     bodyParser: false,
     abortOnError: false,
+    // Open live streams (/sla/stream) must not hold a shutdown: their clients reconnect with Last-Event-ID.
+    forceCloseConnections: true,
   });
   configureHttp(app, platform.logger);
   return app;

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DeadlinesHost } from './deadlines/deadlines-host';
+import { BackgroundHealth } from './health/background-health';
 import { ProjectionRebuilds } from './projections/projection-rebuilds';
 import { ProjectionsHost } from './projections/projections-host';
 import { RetentionHost } from './retention/retention-host';
@@ -10,7 +11,7 @@ import { RetentionHost } from './retention/retention-host';
  */
 @Global()
 @Module({
-  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost],
+  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost, BackgroundHealth],
   exports: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost],
 })
 export class WorkerModule {}

@@ -6,6 +6,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@referral/event-store';
+import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 
 /** A domain event as the deciders produce and consume it: a wire name and plain data. */
 export interface DomainEvent {
@@ -40,6 +41,8 @@ export interface RunOptions {
 }
 
 const MAX_ATTEMPTS = 5;
+/** Short and jittered: writers that collided should not collide again on the retry. */
+const CONFLICT_BACKOFF: BackoffOptions = { initialMs: 20, maxMs: 200, jitter: 0.5 };
 
 /** Another writer kept changing the stream between this command's reads and its append. */
 export class ConcurrentUpdateError extends Error {
@@ -55,7 +58,10 @@ export class ConcurrentUpdateError extends Error {
  * caller gets ConcurrentUpdateError.
  */
 export class EventSourcedStream {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly conflictBackoff: BackoffOptions = CONFLICT_BACKOFF,
+  ) {}
 
   async load<State, Event extends DomainEvent>(
     streamId: string,
@@ -89,7 +95,7 @@ export class EventSourcedStream {
         if (attempt >= MAX_ATTEMPTS) {
           throw new ConcurrentUpdateError(streamId, attempt);
         }
-        await backoff(attempt);
+        await sleep(backoffDelay(attempt, this.conflictBackoff));
       }
     }
   }
@@ -106,9 +112,4 @@ export function toNewEvents(events: readonly DomainEvent[], options: RunOptions)
     data: event.data as Record<string, unknown>,
     metadata: { schemaVersion: 1, ...options.metadata },
   }));
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ms = 5 * 2 ** attempt + Math.floor(Math.random() * 10);
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,8 @@
 import type { EventStore, RecordedEvent } from '@referral/event-store';
-import { findHeadPosition } from '@referral/projections';
+import { eventBatches, findHeadPosition } from '@referral/projections';
+import { FailureStreak, errorFields, retryForever, type BackoffOptions, type FailureState, type RetryFailure } from '@referral/resilience';
 import type { SqlClient } from '@referral/sql';
+import { ReactionCheckpoint } from './reaction-checkpoint';
 
 export interface Reaction {
   readonly name: string;
@@ -8,22 +10,34 @@ export interface Reaction {
   readonly startAtHead?: boolean;
   /**
    * The event types it reacts to, when it knows them: the others pass without a call, and their
-   * checkpoint is saved only now and then (they may pass again after a crash, harmlessly).
+   * checkpoint is saved once per batch (they may pass again after a crash, harmlessly).
    */
   readonly handles?: ReadonlySet<string>;
   /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
   react(event: RecordedEvent): Promise<void>;
 }
 
-/** How many passed-over events may go by before their checkpoint is saved anyway. */
-const SKIPPED_BEFORE_SAVE = 256;
-
-/** Errors are reported, never swallowed; the reactor retries the same event with backoff. */
+/** Errors are reported, never swallowed; the reactor retries with backoff, forever. */
 export interface ReactorLogger {
   error(message: string, fields: Record<string, unknown>): void;
 }
 
-const MAX_BACKOFF_MS = 5000;
+export interface ReactorOptions {
+  /** @defaultValue \{ initialMs: 100, maxMs: 5000 \} */
+  backoff?: BackoffOptions;
+  /** Most events read and passed over per checkpoint write. @defaultValue 500 */
+  batchSize?: number;
+  now?: () => Date;
+}
+
+export type ReactorState = 'starting' | 'running' | 'retrying' | 'stopped';
+
+export interface ReactorStatus extends FailureState {
+  reaction: string;
+  state: ReactorState;
+  /** The last position this reactor is done with (saved as its checkpoint). */
+  position: bigint | null;
+}
 
 /**
  * Follows the store from a checkpoint and runs a reaction per event: at least once, in order.
@@ -33,78 +47,99 @@ const MAX_BACKOFF_MS = 5000;
 export class Reactor {
   private controller: AbortController | null = null;
   private done: Promise<void> = Promise.resolve();
+  private readonly checkpoint: ReactionCheckpoint;
+  private readonly streak = new FailureStreak();
+  private readonly backoff: BackoffOptions;
+  private readonly now: () => Date;
+  private state: ReactorState = 'stopped';
+  private position: bigint | null = null;
 
   constructor(
     private readonly store: EventStore,
-    private readonly db: SqlClient,
+    db: SqlClient,
     private readonly reaction: Reaction,
     private readonly logger: ReactorLogger,
-  ) {}
+    private readonly options: ReactorOptions = {},
+  ) {
+    this.checkpoint = new ReactionCheckpoint(db, reaction.name);
+    this.backoff = options.backoff ?? { initialMs: 100, maxMs: 5000 };
+    this.now = options.now ?? (() => new Date());
+  }
 
+  get name(): string {
+    return this.reaction.name;
+  }
+
+  get status(): ReactorStatus {
+    const failure = this.streak.current;
+    const state = this.state === 'stopped' || failure.attempt === 0 ? this.state : 'retrying';
+    return { reaction: this.reaction.name, state, position: this.position, ...failure };
+  }
+
+  /**
+   * Starts following in the background; resolves once the first attempt to load the checkpoint
+   * has ended (so a reaction that starts at the head has fixed it), whether or not it worked.
+   */
   async start(): Promise<void> {
-    await this.db.query(
-      `CREATE TABLE IF NOT EXISTS reaction_checkpoints (name text PRIMARY KEY, position bigint NULL)`,
-    );
-    const start = this.reaction.startAtHead ? await findHeadPosition(this.store) : null;
-    await this.db.query(`INSERT INTO reaction_checkpoints (name, position) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-      this.reaction.name,
-      start === null ? null : start.toString(),
-    ]);
     this.controller = new AbortController();
-    this.done = this.run(this.controller.signal);
+    this.state = 'starting';
+    let firstAttemptEnded!: () => void;
+    const firstAttempt = new Promise<void>((resolve) => (firstAttemptEnded = resolve));
+    this.done = this.run(this.controller.signal, firstAttemptEnded).finally(firstAttemptEnded);
+    await firstAttempt;
   }
 
   async stop(): Promise<void> {
     this.controller?.abort();
     await this.done;
+    this.state = 'stopped';
   }
 
-  private async run(signal: AbortSignal): Promise<void> {
-    let failures = 0;
-    while (!signal.aborted) {
-      try {
-        let skipped = 0;
-        for await (const event of this.store.subscribe({ after: await this.checkpoint(), signal })) {
-          const { handles } = this.reaction;
-          if (handles && !handles.has(event.type) && ++skipped < SKIPPED_BEFORE_SAVE) continue;
-          if (!handles || handles.has(event.type)) await this.reaction.react(event);
-          await this.saveCheckpoint(event.position);
-          skipped = 0;
-          failures = 0;
+  private async run(signal: AbortSignal, firstAttemptEnded: () => void): Promise<void> {
+    const retry = { signal, backoff: this.backoff, streak: this.streak, now: this.now };
+    const prepared = await retryForever(
+      () => this.prepare().finally(firstAttemptEnded),
+      { ...retry, onFailure: (failure) => this.report('Reaction could not load its checkpoint; retrying', failure) },
+    );
+    if (prepared === undefined) return;
+    this.state = 'running';
+    // follow() ends only when stopped; each failure starts it again from the saved checkpoint.
+    await retryForever(() => this.follow(signal), { ...retry, onFailure: (failure) => this.report('Reaction failed; retrying', failure) });
+  }
+
+  private async prepare(): Promise<true> {
+    const start = this.reaction.startAtHead ? await findHeadPosition(this.store) : null;
+    this.position = await this.checkpoint.load(start);
+    return true;
+  }
+
+  private async follow(signal: AbortSignal): Promise<void> {
+    const { handles } = this.reaction;
+    const batchSize = this.options.batchSize ?? 500;
+    const events = this.store.subscribe({ after: await this.checkpoint.read(), signal, batchSize });
+    for await (const batch of eventBatches(events[Symbol.asyncIterator](), batchSize)) {
+      let passedOver: bigint | null = null;
+      for (const event of batch.events) {
+        if (handles && !handles.has(event.type)) {
+          passedOver = event.position;
+          continue;
         }
-      } catch (error) {
-        if (signal.aborted) return;
-        failures += 1;
-        this.logger.error('Reaction failed; retrying', {
-          reaction: this.reaction.name,
-          attempt: failures,
-          error: error instanceof Error ? error.name : 'unknown',
-        });
-        await sleep(Math.min(MAX_BACKOFF_MS, 50 * 2 ** failures), signal);
+        await this.reaction.react(event);
+        await this.saved(event.position);
+        passedOver = null;
       }
+      // One write for all the events the batch passed over, so a quiet store finds the reaction at its head.
+      if (passedOver !== null) await this.saved(passedOver);
     }
   }
 
-  private async saveCheckpoint(position: bigint): Promise<void> {
-    await this.db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1`, [this.reaction.name, position.toString()]);
+  private async saved(position: bigint): Promise<void> {
+    await this.checkpoint.save(position);
+    this.position = position;
+    this.streak.succeeded();
   }
 
-  private async checkpoint(): Promise<bigint | null> {
-    const { rows } = await this.db.query<{ position: string | null }>(
-      `SELECT position::text AS position FROM reaction_checkpoints WHERE name = $1`,
-      [this.reaction.name],
-    );
-    const position = rows[0]?.position;
-    return position === null || position === undefined ? null : BigInt(position);
+  private report(message: string, { error, attempt, retryInMs }: RetryFailure): void {
+    this.logger.error(message, { reaction: this.reaction.name, attempt, retryInMs, error: errorFields(error) });
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
-  });
 }

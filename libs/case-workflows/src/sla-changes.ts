@@ -1,13 +1,19 @@
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import type { LoggedSlaChange, SlaChangeLog } from './sla-change-log';
 
 /** A change of a case's deadline state, as coordinators see it live. Ids and times only. */
 export interface SlaChange {
   caseId: string;
   org: string;
   slaState: 'ok' | 'at-risk' | 'breached';
-  /** What changed: a deadline came within the at-risk window, was missed, or a breach was retracted. */
-  change: 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed';
+  /**
+   * What changed: a deadline came within the at-risk window, was missed, or a breach was retracted;
+   * `triage-waiting`: a triage case passed the city's line unrouted (org `triage`: the city sees it).
+   */
+  change:
+    | 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed'
+    | 'triage-waiting';
   dueAt?: string;
   at: string;
 }
@@ -15,12 +21,30 @@ export interface SlaChange {
 export const slaChangesChannel = (prefix: string) => `${prefix}:sla-changes`;
 const SUBSCRIBE_WAIT_MS = 2000;
 
-/** Publishes through Redis, so every API process (and its SSE clients) hears every worker. */
-export class SlaChangePublisher {
-  constructor(private readonly redis: Redis, private readonly prefix: string) {}
+/** What goes over Redis: the change with its id in the change log. */
+interface SlaChangeMessage {
+  id: string;
+  change: SlaChange;
+}
 
-  async publish(change: SlaChange): Promise<void> {
-    await this.redis.publish(slaChangesChannel(this.prefix), JSON.stringify(change));
+/**
+ * Logs each change (so a reconnecting client can replay it), then publishes it through Redis, so
+ * every API process (and its SSE clients) hears every worker. `dedupeKey` names the announcement
+ * (the event it reports, or the timer): announcing it again, after a failure, keeps its id.
+ */
+export class SlaChangePublisher {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly log: SlaChangeLog,
+    private readonly clock: { now(): Date },
+  ) {}
+
+  async publish(change: SlaChange, dedupeKey: string): Promise<string> {
+    const id = await this.log.append(change, dedupeKey, this.clock.now());
+    const message: SlaChangeMessage = { id, change };
+    await this.redis.publish(slaChangesChannel(this.prefix), JSON.stringify(message));
+    return id;
   }
 }
 
@@ -40,11 +64,8 @@ export class SlaChangeFeed {
     const subscriber = this.redis.duplicate();
     subscriber.on('error', () => undefined);
     subscriber.on('message', (_channel: string, message: string) => {
-      try {
-        this.emitter.emit('change', JSON.parse(message) as SlaChange);
-      } catch {
-        // Not ours: ignore.
-      }
+      const logged = parseMessage(message);
+      if (logged) this.emitter.emit('change', logged);
     });
     this.subscriber = subscriber;
     // Wait for the subscription while Redis answers; without Redis the service still starts, and
@@ -53,7 +74,7 @@ export class SlaChangeFeed {
     await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
   }
 
-  listen(listener: (change: SlaChange) => void): () => void {
+  listen(listener: (logged: LoggedSlaChange) => void): () => void {
     this.emitter.on('change', listener);
     return () => this.emitter.off('change', listener);
   }
@@ -62,5 +83,15 @@ export class SlaChangeFeed {
     this.emitter.removeAllListeners();
     this.subscriber?.disconnect();
     this.subscriber = null;
+  }
+}
+
+function parseMessage(message: string): LoggedSlaChange | null {
+  try {
+    const parsed = JSON.parse(message) as Partial<SlaChangeMessage>;
+    if (typeof parsed.id !== 'string' || typeof parsed.change !== 'object' || parsed.change === null) return null;
+    return { id: parsed.id, change: parsed.change };
+  } catch {
+    return null; // Not ours: ignore.
   }
 }

@@ -1,8 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type RecordedEvent } from '@referral/event-store';
+import type { SqlClient } from '@referral/sql';
 import { freshPglite, type TestDatabase } from '../../../test/support/databases';
 import { eventually } from '../../../test/support/eventually';
 import { Reactor, type Reaction } from '../src/reactor';
+
+/** Counts the checkpoint writes that reach the database. */
+function countingCheckpointWrites(client: SqlClient): { client: SqlClient; writes: () => number } {
+  let writes = 0;
+  const counting = new Proxy(client, {
+    get(target, key, receiver) {
+      if (key !== 'query') return Reflect.get(target, key, receiver);
+      return (sql: string, params?: unknown[]) => {
+        if (sql.startsWith('UPDATE reaction_checkpoints')) writes += 1;
+        return target.query(sql, params);
+      };
+    },
+  });
+  return { client: counting, writes: () => writes };
+}
 
 describe('a reactor with the event types it handles (PGlite)', () => {
   let db: TestDatabase;
@@ -23,17 +39,16 @@ describe('a reactor with the event types it handles (PGlite)', () => {
   }
   const quiet = { error: () => undefined };
 
-  it('reacts to its types only, saves the checkpoint at each one, and after passing many others', async () => {
+  it('reacts to its types only, and saves the checkpoint at each one and past those it passed over', async () => {
     const seen: RecordedEvent[] = [];
     const reactor = new Reactor(store, db.client, probe(seen), quiet);
     await reactor.start();
     const wanted = await append('Wanted', 1);
-    await append('Other', 3);
+    const others = await append('Other', 3);
     await eventually(async () => (seen.length === 1 ? true : undefined));
-    await eventually(async () => (await checkpoint()) === String(wanted.position) ? true : undefined);
+    await eventually(async () => (await checkpoint()) === String(others.position) ? true : undefined);
     const many = await append('Other', 300);
-    await eventually(async () => (BigInt((await checkpoint()) ?? '0') > wanted.position ? true : undefined));
-    expect(BigInt((await checkpoint())!)).toBeLessThanOrEqual(many.position);
+    await eventually(async () => ((await checkpoint()) === String(many.position) ? true : undefined));
     const second = await append('Wanted', 1);
     await eventually(async () => (seen.length === 2 ? true : undefined));
     await eventually(async () => ((await checkpoint()) === String(second.position) ? true : undefined));
@@ -46,5 +61,55 @@ describe('a reactor with the event types it handles (PGlite)', () => {
     await eventually(async () => (seen.length === 3 ? true : undefined));
     expect(seen.map((e) => e.position)).toEqual([wanted.position, second.position, third.position]);
     await again.stop();
+  });
+
+  it('given a caught-up reaction that passed over events, when the store goes quiet, then its checkpoint is at the head, in few writes', async () => {
+    const seen: RecordedEvent[] = [];
+    const { client, writes } = countingCheckpointWrites(db.client);
+    const reactor = new Reactor(store, client, { name: 'probe', handles: new Set(['Wanted']), react: async (e) => void seen.push(e) }, quiet);
+    await reactor.start();
+    await append('Wanted', 1);
+    const passedOver = await append('Other', 10);
+    await eventually(async () => ((await checkpoint()) === String(passedOver.position) ? true : undefined));
+    const many = await append('Other', 400);
+    await eventually(async () => ((await checkpoint()) === String(many.position) ? true : undefined));
+    expect(seen).toHaveLength(1);
+    // Not one write per passed-over event: one per handled event and about one per batch.
+    expect(writes()).toBeLessThan(20);
+    expect(reactor.status).toMatchObject({ reaction: 'probe', state: 'running', position: many.position, attempt: 0 });
+    await reactor.stop();
+  });
+
+  it('given two reactors on one checkpoint, when the slower one saves an earlier position, then the checkpoint does not move back', async () => {
+    const fastSeen: bigint[] = [];
+    const fast = new Reactor(store, db.client, { name: 'probe', react: async (e) => void fastSeen.push(e.position) }, quiet);
+    let releaseFirst!: () => void;
+    const firstReleased = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let releaseSecond!: () => void;
+    const secondReleased = new Promise<void>((resolve) => (releaseSecond = resolve));
+    const slowSeen: bigint[] = [];
+    const slow = new Reactor(store, db.client, {
+      name: 'probe',
+      react: async (event) => {
+        slowSeen.push(event.position);
+        // Held at its first event until the fast one is done, then held again at its second.
+        if (slowSeen.length === 1) await firstReleased;
+        if (slowSeen.length === 2) await secondReleased;
+      },
+    }, quiet);
+    await slow.start();
+    const events = await append('Any', 3);
+    await eventually(async () => (slowSeen.length === 1 ? true : undefined));
+    await fast.start();
+    await eventually(async () => ((await checkpoint()) === String(events.position) ? true : undefined));
+    await fast.stop();
+
+    releaseFirst();
+    // The slow reactor has saved its first event's position (lower) and is at its second one.
+    await eventually(async () => (slowSeen.length === 2 ? true : undefined));
+    expect(fastSeen).toHaveLength(3);
+    expect(await checkpoint()).toBe(String(events.position));
+    releaseSecond();
+    await slow.stop();
   });
 });

@@ -76,3 +76,29 @@ describe('SLA policy file', () => {
     ]);
   });
 });
+
+describe('SLA policy: the city watch over triage', () => {
+  it('given the file in the repo, a triage case waits 24 hours before it is shown', () => {
+    expect(parseSlaPolicy(slaJson).triage).toEqual({ policyVersion: 'sla.v1', triageAlertHours: 24 });
+  });
+
+  it('given a file without city terms (written before them), the default 24 hours holds', () => {
+    const { city: _city, ...older } = clone(slaJson);
+    expect(parseSlaPolicy(older).triage.triageAlertHours).toBe(24);
+  });
+
+  it('given another number of hours, uses it', () => {
+    const json = { ...clone(slaJson), city: { triageAlertHours: 8 } };
+    expect(parseSlaPolicy(json).triage.triageAlertHours).toBe(8);
+  });
+
+  it('refuses a city entry that is not an object or hours that are not a positive integer', () => {
+    expect(problemsOf(() => parseSlaPolicy({ ...clone(slaJson), city: 24 }))).toEqual(['city must be an object']);
+    expect(problemsOf(() => parseSlaPolicy({ ...clone(slaJson), city: { triageAlertHours: 0 } }))).toEqual([
+      'city.triageAlertHours must be a positive integer',
+    ]);
+    expect(problemsOf(() => parseSlaPolicy({ ...clone(slaJson), city: { triageAlertHours: '24' } }))).toEqual([
+      'city.triageAlertHours must be a positive integer',
+    ]);
+  });
+});

@@ -35,6 +35,7 @@ const registered: VolunteerEvent[] = [
       gender: 'female',
       activeFrom: '2024-09-01',
       userId: 'vol-1',
+      languages: ['sv'],
       at: AT,
       by: 'coord-1',
       personalData: { displayName: 'Stina Stödperson' },

@@ -19,7 +19,7 @@ const closedCase = eventsOf(closeCase(), openCase);
 const assign = (volunteer: Partial<AssignVolunteer['volunteer']> = {}): AssignVolunteer => ({
   type: 'AssignVolunteer',
   caseId: CASE_ID,
-  volunteer: { id: 'vol-1', org: 'boj-vasterort', active: true, ...volunteer },
+  volunteer: { id: 'vol-1', org: 'boj-vasterort', active: true, basicTrainingPassed: true, ...volunteer },
   at: NOW,
   by: 'coordinator-1',
 });

@@ -12,6 +12,10 @@ export interface Config {
   /** Where the embedded store keeps its files. */
   dataDir: string;
   port: number;
+  /** Where the worker process of the scaled shape answers GET /api/v1/health. */
+  workerHealthPort: number;
+  /** A background component failing, or behind without progress, for longer than this is stuck (health 503). */
+  healthStuckAfterSeconds: number;
   /** HS256 secret; null in embedded mode means "make one and keep it under dataDir". */
   authJwtSecret: string | null;
   /** Still accepted during a rotation of the HS256 secret, so tokens signed with it keep working. */
@@ -36,6 +40,8 @@ export interface Config {
   rateLimitIntakePerMinute: number;
   /** Requests answered 401 that one IP may make per minute before it is refused for the rest of it. */
   rateLimitFailedAuthPerMinute: number;
+  /** Survey answers (`POST /surveys/{token}`, no token needed) one IP may send per minute. */
+  rateLimitSurveyPerMinute: number;
 }
 
 export interface ConfigProblem {

@@ -42,6 +42,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const port = Number(value('PORT') ?? '3000');
   if (!Number.isInteger(port) || port < 0 || port > 65535) problem('PORT', 'must be a whole number from 0 to 65535');
 
+  const workerHealthPort = Number(value('WORKER_HEALTH_PORT') ?? '3001');
+  if (!Number.isInteger(workerHealthPort) || workerHealthPort < 0 || workerHealthPort > 65535) {
+    problem('WORKER_HEALTH_PORT', 'must be a whole number from 0 to 65535');
+  }
+  const healthStuckAfterSeconds = Number(value('HEALTH_STUCK_AFTER_SECONDS') ?? '300');
+  if (!Number.isInteger(healthStuckAfterSeconds) || healthStuckAfterSeconds < 1 || healthStuckAfterSeconds > 86_400) {
+    problem('HEALTH_STUCK_AFTER_SECONDS', 'must be a whole number of seconds from 1 to 86400');
+  }
+
   const authJwtSecret = value('AUTH_JWT_SECRET');
   if (authJwtSecret !== null && authJwtSecret.length < MIN_SECRET_LENGTH) {
     problem('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
@@ -92,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const corsOrigins = parseOrigins(value('CORS_ORIGINS'), problem);
   const rateLimitIntakePerMinute = perMinute('RATE_LIMIT_INTAKE_PER_MINUTE', value, problem, 6000);
   const rateLimitFailedAuthPerMinute = perMinute('RATE_LIMIT_FAILED_AUTH_PER_MINUTE', value, problem, 30);
+  const rateLimitSurveyPerMinute = perMinute('RATE_LIMIT_SURVEY_PER_MINUTE', value, problem, 20);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -102,6 +112,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisPrefix,
     dataDir: value('DATA_DIR') ?? './data',
     port,
+    workerHealthPort,
+    healthStuckAfterSeconds,
     authJwtSecret,
     authJwtSecretPrevious,
     authJwksUrl,
@@ -115,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     corsOrigins,
     rateLimitIntakePerMinute,
     rateLimitFailedAuthPerMinute,
+    rateLimitSurveyPerMinute,
   };
 }
 

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it("reads the worker's health port and the stuck threshold, and names them when wrong", () => {
+    expect(loadConfig({})).toMatchObject({ workerHealthPort: 3001, healthStuckAfterSeconds: 300 });
+    expect(loadConfig({ WORKER_HEALTH_PORT: '9100', HEALTH_STUCK_AFTER_SECONDS: '60' })).toMatchObject({ workerHealthPort: 9100, healthStuckAfterSeconds: 60 });
+    expect(problemsOf({ WORKER_HEALTH_PORT: 'x', HEALTH_STUCK_AFTER_SECONDS: '0' })).toEqual(['WORKER_HEALTH_PORT', 'HEALTH_STUCK_AFTER_SECONDS']);
+  });
+
   it('requires the PostgreSQL server and a secret in the scaled shape', () => {
     expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL', 'AUTH_JWT_SECRET', 'PII_MASTER_KEY']);
     expect(problemsOf({
@@ -119,7 +125,7 @@ describe('loadConfig', () => {
 
 describe('loadConfig: CORS origins and rate limits', () => {
   it('allows no cross-origin caller and sane rate limits by default', () => {
-    expect(loadConfig({})).toMatchObject({ corsOrigins: [], rateLimitIntakePerMinute: 6000, rateLimitFailedAuthPerMinute: 30 });
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], rateLimitIntakePerMinute: 6000, rateLimitFailedAuthPerMinute: 30, rateLimitSurveyPerMinute: 20 });
   });
 
   it('takes a comma-separated list of exact origins', () => {
@@ -133,8 +139,9 @@ describe('loadConfig: CORS origins and rate limits', () => {
   );
 
   it('takes the limits per minute as whole positive numbers', () => {
-    const config = loadConfig({ RATE_LIMIT_INTAKE_PER_MINUTE: '120', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '5' });
-    expect(config).toMatchObject({ rateLimitIntakePerMinute: 120, rateLimitFailedAuthPerMinute: 5 });
+    const config = loadConfig({ RATE_LIMIT_INTAKE_PER_MINUTE: '120', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '5', RATE_LIMIT_SURVEY_PER_MINUTE: '7' });
+    expect(config).toMatchObject({ rateLimitIntakePerMinute: 120, rateLimitFailedAuthPerMinute: 5, rateLimitSurveyPerMinute: 7 });
+    expect(problemsOf({ RATE_LIMIT_SURVEY_PER_MINUTE: '-1' })).toEqual(['RATE_LIMIT_SURVEY_PER_MINUTE']);
     expect(problemsOf({ RATE_LIMIT_INTAKE_PER_MINUTE: '0', RATE_LIMIT_FAILED_AUTH_PER_MINUTE: 'many' })).toEqual([
       'RATE_LIMIT_INTAKE_PER_MINUTE',
       'RATE_LIMIT_FAILED_AUTH_PER_MINUTE',

@@ -2,7 +2,8 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { DEFAULTS, silentLogger, type DeadlineTimersOptions, type StartOptions, type TimerClock, type TimerHandler, type TimersLogger } from './options';
 import { startLoop, type ReconciliationHandle } from './reconciliation-loop';
 import { asTimer, delayMs, fireAtMs, timerJobId, type DeadlineTimer } from './timer';
-import { attachWorkerLogging, errorName } from './worker-logging';
+import { errorFields } from '@referral/resilience';
+import { attachWorkerLogging } from './worker-logging';
 import { Gate, sleepUntil } from './exact-instant';
 
 interface TimerJobData extends DeadlineTimer {
@@ -28,7 +29,8 @@ const RECONCILE_PARALLELISM = 50;
  */
 export class DeadlineTimers {
   private readonly queue: Queue;
-  private readonly queueName: string;
+  /** The BullMQ queue: `<queueName>.<storeId>`. */
+  readonly queueName: string;
   private readonly clock: TimerClock;
   private readonly logger: TimersLogger;
   private readonly earlyMs: number;
@@ -36,7 +38,7 @@ export class DeadlineTimers {
   private readonly loops = new Set<ReconciliationHandle>();
 
   constructor(private readonly options: DeadlineTimersOptions) {
-    this.queueName = options.queueName ?? DEFAULTS.queueName;
+    this.queueName = storeQueueName(options.queueName ?? DEFAULTS.queueName, options.storeId);
     this.clock = options.clock;
     this.logger = options.logger ?? silentLogger;
     this.earlyMs = options.earlyMs ?? DEFAULTS.earlyMs;
@@ -52,7 +54,7 @@ export class DeadlineTimers {
       },
     });
     // Without a listener, a connection error (Redis away) is printed to the console by BullMQ.
-    this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: error.name }));
+    this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: errorFields(error) }));
   }
 
   /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */
@@ -68,6 +70,10 @@ export class DeadlineTimers {
   /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
   async cancel(timer: DeadlineTimer): Promise<void> {
     await this.queue.remove(timerJobId(timer));
+  }
+
+  get started(): boolean {
+    return this.worker !== null;
   }
 
   async start(handler: TimerHandler, options: StartOptions = {}): Promise<void> {
@@ -126,7 +132,7 @@ export class DeadlineTimers {
     const loop = await startLoop(
       async () => void (await this.reconcile(await source())),
       everyMs,
-      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorName(error) }),
+      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorFields(error) }),
     );
     this.loops.add(loop);
     return {
@@ -141,4 +147,10 @@ export class DeadlineTimers {
   private async clearFailed(jobId: string): Promise<void> {
     if ((await this.queue.getJobState(jobId)) === 'failed') await this.queue.remove(jobId);
   }
+}
+
+/** BullMQ keeps a queue's keys under `<prefix>:<name>:`, so the name must hold no colon. */
+export function storeQueueName(base: string, storeId: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(storeId)) throw new RangeError(`A store id for a queue name must be letters, digits, - or _, got "${storeId}"`);
+  return `${base}.${storeId}`;
 }

@@ -1,4 +1,4 @@
 export * from './timer';
 export * from './options';
-export { DeadlineTimers, type ReconcileResult } from './deadline-timers';
+export { DeadlineTimers, storeQueueName, type ReconcileResult } from './deadline-timers';
 export type { ReconciliationHandle } from './reconciliation-loop';

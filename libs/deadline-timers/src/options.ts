@@ -14,7 +14,13 @@ export interface TimersLogger {
 export interface DeadlineTimersOptions {
   /** Owned by the caller, who closes it after `stop()`. BullMQ needs `maxRetriesPerRequest: null`. */
   connection: Redis;
-  /** @defaultValue 'referral-deadlines' */
+  /**
+   * The id of the event store whose cases the timers belong to (`readOrAssignStoreIdentity`). It
+   * is part of the queue's name, so deployments of two stores that share a Redis and a prefix
+   * never take each other's jobs.
+   */
+  storeId: string;
+  /** The queue's name before the store id. @defaultValue 'referral-deadlines' */
   queueName?: string;
   /** Redis key prefix; a unique one per test keeps tests apart. @defaultValue BullMQ's 'bull' */
   prefix?: string;

@@ -1,7 +1,7 @@
-/** The deadlines a case can have a timer for. */
-export type DeadlineKind = 'first-contact' | 'reach-attempts' | 'at-risk';
+/** The deadlines a case can have a timer for (`triage-wait`: the city's line for a triage case). */
+export type DeadlineKind = 'first-contact' | 'reach-attempts' | 'at-risk' | 'triage-wait';
 
-export const DEADLINE_KINDS: readonly DeadlineKind[] = ['first-contact', 'reach-attempts', 'at-risk'];
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['first-contact', 'reach-attempts', 'at-risk', 'triage-wait'];
 
 /** One open deadline of one case. Ids and kinds only: a timer never carries personal data. */
 export interface DeadlineTimer {
@@ -13,13 +13,14 @@ export interface DeadlineTimer {
 
 /**
  * Milliseconds after the due instant at which the timer fires. A deadline is missed strictly
- * after its due instant, so firing at the instant itself would find it still open; at-risk, by
- * contrast, begins at its instant.
+ * after its due instant, so firing at the instant itself would find it still open (so is a triage
+ * wait: more than the hours); at-risk, by contrast, begins at its instant.
  */
 const FIRE_OFFSET_MS: Record<DeadlineKind, number> = {
   'first-contact': 1,
   'reach-attempts': 1,
   'at-risk': 0,
+  'triage-wait': 1,
 };
 
 export function dueAtMs(timer: DeadlineTimer): number {

@@ -1,13 +1,10 @@
 import type { Job, Worker } from 'bullmq';
+import { errorFields } from '@referral/resilience';
 import type { TimersLogger } from './options';
 
-export function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'unknown';
-}
-
 /**
- * Reports handler failures, recovered stalls and connection errors. Only the error's name is
- * logged: a message may quote personal data from the case. Without an 'error' listener an
+ * Reports handler failures, recovered stalls and connection errors, with the error's name, code
+ * and message (see errorFields). Without an 'error' listener an
  * EventEmitter would throw on a Redis hiccup.
  */
 export function attachWorkerLogging(worker: Worker, logger: TimersLogger): void {
@@ -19,13 +16,13 @@ export function attachWorkerLogging(worker: Worker, logger: TimersLogger): void 
       caseId: job?.data?.caseId,
       attempt: job?.attemptsMade,
       willRetry: job ? job.attemptsMade < attempts : false,
-      error: errorName(error),
+      error: errorFields(error),
     });
   });
   worker.on('stalled', (jobId: string) => {
     logger.warn('Deadline timer job stalled (its worker died); running it again', { jobId });
   });
   worker.on('error', (error: Error) => {
-    logger.error('Deadline timer worker error', { error: errorName(error) });
+    logger.error('Deadline timer worker error', { error: errorFields(error) });
   });
 }

@@ -38,7 +38,7 @@ describe('DeadlineTimers firing', () => {
     await Promise.all([timers.arm(timer), timers.arm(timer)]);
     await timers.arm(timer);
     await timers.arm(sentinel);
-    const queue = new Queue('referral-deadlines', { connection: t.fixture.connection, prefix: t.fixture.prefix });
+    const queue = new Queue(timers.queueName, { connection: t.fixture.connection, prefix: t.fixture.prefix });
     expect(await queue.getDelayedCount()).toBe(2);
     await queue.close();
     await timers.start(t.recorder.handler);

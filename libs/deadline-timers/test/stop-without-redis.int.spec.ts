@@ -21,7 +21,7 @@ describe('deadline timers stopped while Redis is away', () => {
     connection.on('error', () => undefined);
     try {
       const log = new MemoryLog();
-      const timers = new DeadlineTimers({ connection, prefix: 'stop-without-redis', clock: { now: () => new Date() }, logger: log });
+      const timers = new DeadlineTimers({ connection, prefix: 'stop-without-redis', storeId: 'test-store', clock: { now: () => new Date() }, logger: log });
       void timers.start(async () => undefined).catch(() => undefined); // waits for Redis that never comes
       // The worker is under way (its loop and lock timer run) once it reports the connection failing.
       await eventually(() => log.lines.some((line) => line.message === 'Deadline timer worker error'), { what: 'a worker connection error' });

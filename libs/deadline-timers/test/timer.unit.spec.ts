@@ -9,6 +9,13 @@ describe('timer arithmetic', () => {
     expect(fireAtMs({ ...firstContact, kind: 'reach-attempts' })).toBe(Date.parse(due) + 1);
   });
 
+  it('fires a triage-wait check one millisecond after the line (the case has then waited more than the hours)', () => {
+    const wait: DeadlineTimer = { ...firstContact, kind: 'triage-wait' };
+    expect(fireAtMs(wait)).toBe(Date.parse(due) + 1);
+    expect(timerJobId(wait)).toBe(`triage-wait.c-1.${Date.parse(due)}`);
+    expect(asTimer({ ...wait })).toEqual(wait);
+  });
+
   it('fires at-risk at its instant', () => {
     expect(fireAtMs({ ...firstContact, kind: 'at-risk' })).toBe(Date.parse(due));
   });

@@ -58,6 +58,14 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's part of an atomic write to several streams. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  /** @defaultValue `'any'` */
+  expectedRevision?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   /** First revision to read (inclusive). @defaultValue 0 */
   fromRevision?: number;
@@ -88,6 +96,14 @@ export interface EventStore {
    * @throws WrongExpectedRevisionError when `expectedRevision` does not hold.
    */
   appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams (each at most once) in one atomic write: every expected revision
+   * holds and all events are written, or nothing is. Positions follow the order of `appends`, so
+   * subscribers see the events in that order. Answers one result per append, in that order;
+   * the same write again (the same ids in the same batches) answers the original results.
+   * @throws WrongExpectedRevisionError naming the first stream whose expectation does not hold.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events in revision order; `[]` when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One batch of events in global order after a position. An empty batch means caught up. */

@@ -1,11 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openEmbeddedEventStore, StoreLockedError, type EmbeddedEventStore } from '@referral/event-store';
 import { describeEventStoreContract, type EventStoreHarness } from '@referral/event-store/testing';
+import { eventually } from '../../../test/support/eventually';
 import { startStoreProcess } from './embedded/embedded-store-process-runner';
 
 const tempDirs: string[] = [];
+const lockHolderPid = (dataDir: string) => readFileSync(join(dataDir, 'referral.lock'), 'utf8').split('\n')[0];
 function freshDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'referral-embedded-'));
   tempDirs.push(dir);
@@ -48,7 +51,7 @@ describe('the embedded data directory lock', () => {
   it('refuses a second open in the same process, and allows it after close', async () => {
     const dataDir = freshDataDir();
     opened = await openEmbeddedEventStore(dataDir);
-    expect(readFileSync(join(dataDir, 'referral.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(lockHolderPid(dataDir)).toBe(String(process.pid));
     const refusal = await openEmbeddedEventStore(dataDir).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(StoreLockedError);
     expect((refusal as StoreLockedError).holderPid).toBe(process.pid);
@@ -78,7 +81,7 @@ describe('the embedded data directory lock', () => {
     holder.child.kill('SIGKILL');
     await holder.exited;
     opened = await openEmbeddedEventStore(dataDir);
-    expect(readFileSync(join(dataDir, 'referral.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(lockHolderPid(dataDir)).toBe(String(process.pid));
   });
 
   it('keeps the events of a process that released the directory', async () => {
@@ -89,6 +92,52 @@ describe('the embedded data directory lock', () => {
     opened = await openEmbeddedEventStore(dataDir);
     const written = await opened.store.readStream('written-by-another-process');
     expect(written.map((event) => event.data)).toEqual([{ pid: writer.child.pid }]);
+  });
+
+  it('takes over a lock left by a crashed process whose pid a live process got since', async () => {
+    const dataDir = freshDataDir();
+    const reuser = spawn(process.execPath, ['-e', 'process.stdin.resume()'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const reuserExited = new Promise((done) => reuser.once('exit', done));
+    try {
+      // The crashed holder started at tick 1 after boot; the live process with its pid did not.
+      writeFileSync(join(dataDir, 'referral.lock'), `${reuser.pid}\nstart-time 1\n`);
+      opened = await openEmbeddedEventStore(dataDir);
+      expect(lockHolderPid(dataDir)).toBe(String(process.pid));
+    } finally {
+      reuser.kill('SIGKILL');
+      await reuserExited;
+    }
+  });
+
+  it('takes over a lock of our own pid left by an earlier process (a container restarted: pid 1 again)', async () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, 'referral.lock'), `${process.pid}\nstart-time 1\n`);
+    opened = await openEmbeddedEventStore(dataDir);
+    expect(lockHolderPid(dataDir)).toBe(String(process.pid));
+    await opened.close();
+
+    writeFileSync(join(dataDir, 'referral.lock'), `${process.pid}\n`); // as earlier versions wrote it
+    opened = await openEmbeddedEventStore(dataDir);
+    expect(readFileSync(join(dataDir, 'referral.lock'), 'utf8')).toMatch(new RegExp(`^${process.pid}\nstart-time \\d+\n`));
+  });
+
+  it('refuses a lock from another pid namespace (a container on the same volume) until its heartbeat stops', async () => {
+    const dataDir = freshDataDir();
+    const lock = join(dataDir, 'referral.lock');
+    writeFileSync(lock, '1\nstart-time 1\npid-namespace pid:[1]\n');
+    await expect(openEmbeddedEventStore(dataDir)).rejects.toBeInstanceOf(StoreLockedError);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    opened = await openEmbeddedEventStore(dataDir);
+    expect(lockHolderPid(dataDir)).toBe(String(process.pid));
+  });
+
+  it('refreshes the lock file while it holds the directory (its heartbeat)', async () => {
+    const dataDir = freshDataDir();
+    const lock = join(dataDir, 'referral.lock');
+    opened = await openEmbeddedEventStore(dataDir);
+    utimesSync(lock, new Date(0), new Date(0));
+    await eventually(async () => (statSync(lock).mtimeMs > 0 ? true : undefined), 15_000, 100);
   });
 
   it('takes over a lock file left with no pid long ago, but not a fresh one', async () => {

@@ -5,7 +5,7 @@ const connectionString = process.env.KURRENTDB_CONNECTION_STRING;
 
 /** A client on the shared server; the contract keeps tests apart with unique stream ids. */
 async function open(url: string): Promise<EventStoreHarness> {
-  const fast = { resubscribe: { initialDelayMs: 50, maxDelayMs: 1000 } };
+  const fast = { resubscribe: { initialMs: 50, maxMs: 1000 } };
   const harness: EventStoreHarness = {
     store: KurrentDbEventStore.connect(url, fast),
     async reopen() {

@@ -10,6 +10,7 @@ const WRITERS = 8;
 const APPENDS_PER_WRITER = 50;
 const MAX_COMMIT_DELAY_MS = 8;
 const ROLLBACK_SHARE = 0.2;
+const MULTI_STREAM_SHARE = 0.3;
 const SEED = Number(process.env.NO_SKIP_SEED ?? 20240611);
 
 /**
@@ -72,7 +73,11 @@ describe('a live subscription under concurrent, slowly committing writers', () =
   });
 });
 
-/** Appends 1-3 events per transaction through the store's own append function, then waits before ending it. */
+/**
+ * Appends 1-3 events per transaction through the store's own append function, then waits before
+ * ending it. About a third of the transactions append to a second stream after a wait, as
+ * `appendToStreams` does: positions still become visible in the order they were taken.
+ */
 async function runWriter(
   connection: PoolClient,
   writer: number,
@@ -86,6 +91,12 @@ async function runWriter(
     const rollBack = random() < ROLLBACK_SHARE;
     await connection.query('BEGIN');
     await connection.query(APPEND_SQL, appendParams(stream, events, 'any'));
+    if (random() < MULTI_STREAM_SHARE) {
+      const more = [event()];
+      await delay(random() * MAX_COMMIT_DELAY_MS);
+      await connection.query(APPEND_SQL, appendParams(`writer-${writer}-second`, more, 'any'));
+      events.push(...more);
+    }
     await delay(random() * MAX_COMMIT_DELAY_MS);
     await connection.query(rollBack ? 'ROLLBACK' : 'COMMIT');
     for (const { id } of events) (rollBack ? rolledBack : committed).add(id);

@@ -52,6 +52,7 @@ describe('UpcastingEventStore', () => {
   const stored = [recorded('CaseReceived', 1, { name: 'Per Ek' }, 1n), recorded('CaseClosed', 1, {}, 2n)];
   const inner: EventStore = {
     appendToStream: jest.fn(async () => ({ nextExpectedRevision: 0, position: 1n })),
+    appendToStreams: jest.fn(async () => [{ nextExpectedRevision: 0, position: 1n }]),
     readStream: async () => stored,
     readAll: async () => stored,
     async *subscribe() {
@@ -75,6 +76,8 @@ describe('UpcastingEventStore', () => {
     const events = [{ id: 'e', type: 'T', data: {}, metadata: { schemaVersion: 1 } }];
     await store.appendToStream('s', events, { expectedRevision: 3 });
     expect(inner.appendToStream).toHaveBeenCalledWith('s', events, { expectedRevision: 3 });
+    await store.appendToStreams([{ streamId: 's', events, expectedRevision: 'no-stream' }]);
+    expect(inner.appendToStreams).toHaveBeenCalledWith([{ streamId: 's', events, expectedRevision: 'no-stream' }]);
     await store.ping();
     await store.close();
     expect(inner.ping).toHaveBeenCalled();

@@ -1,5 +1,6 @@
 import type { EventStore } from '@referral/event-store';
 import { describeAppendContract } from './append.contract';
+import { describeMultiStreamAppendContract } from './multi-stream-append.contract';
 import { describeReadContract } from './read.contract';
 import { describeSubscribeContract } from './subscribe.contract';
 
@@ -50,6 +51,7 @@ export function describeEventStoreContract(
       return harness;
     };
     describeAppendContract(current, options.eventIdsUniqueAcrossStreams ?? true);
+    describeMultiStreamAppendContract(current);
     describeReadContract(current);
     describeSubscribeContract(current);
   });

@@ -6,6 +6,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '@referral/event-store';
 import { PERSONAL_DATA_FIELD } from '@referral/case';
@@ -25,8 +26,13 @@ export class SealingEventStore implements EventStore {
   ) {}
 
   async appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
-    const sealed = await Promise.all(events.map((event) => this.sealEvent(streamId, event)));
-    return this.inner.appendToStream(streamId, sealed, options);
+    return this.inner.appendToStream(streamId, await this.sealEvents(streamId, events), options);
+  }
+
+  /** Each stream's events are sealed under that stream's own key. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const sealed = await Promise.all(appends.map(async (append) => ({ ...append, events: await this.sealEvents(append.streamId, append.events) })));
+    return this.inner.appendToStreams(sealed);
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -47,6 +53,10 @@ export class SealingEventStore implements EventStore {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  private sealEvents(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {
+    return Promise.all(events.map((event) => this.sealEvent(streamId, event)));
   }
 
   private async sealEvent(streamId: string, event: NewEvent): Promise<NewEvent> {

@@ -35,17 +35,17 @@ export class SqlSubjectKeyStore implements SubjectKeyStore {
   }
 
   async getOrCreate(subject: string, candidate: WrappedKey): Promise<StoredSubjectKey> {
-    // One statement: the insert's row when it was new, else the row that was there.
-    const { rows } = await this.db.query<KeyRow>(
-      `WITH inserted AS (
-         INSERT INTO pii_keys (subject_id, master_key_id, wrapped) VALUES ($1, $2, $3)
-         ON CONFLICT (subject_id) DO NOTHING RETURNING master_key_id, wrapped, erased_at)
-       SELECT master_key_id, wrapped, erased_at FROM inserted
-       UNION ALL SELECT master_key_id, wrapped, erased_at FROM pii_keys WHERE subject_id = $1
-       LIMIT 1`,
+    const inserted = await this.db.query<KeyRow>(
+      `INSERT INTO pii_keys (subject_id, master_key_id, wrapped) VALUES ($1, $2, $3)
+       ON CONFLICT (subject_id) DO NOTHING RETURNING master_key_id, wrapped, erased_at`,
       [subject, candidate.masterKeyId, candidate.wrapped],
     );
-    return toStored(rows[0]);
+    if (inserted.rows[0]) return toStored(inserted.rows[0]);
+    // A statement of its own: under READ COMMITTED its snapshot sees the row that another
+    // transaction committed while the insert above waited on it (the insert's own could not).
+    const existing = await this.find(subject);
+    if (!existing) throw new Error('pii_keys: the key row vanished during getOrCreate');
+    return existing;
   }
 
   async find(subject: string): Promise<StoredSubjectKey | null> {
@@ -84,8 +84,7 @@ export class SqlSubjectKeyStore implements SubjectKeyStore {
   }
 }
 
-function toStored(row: KeyRow | undefined): StoredSubjectKey {
-  if (!row) throw new Error('pii_keys: the key row vanished during getOrCreate');
+function toStored(row: KeyRow): StoredSubjectKey {
   if (row.erased_at !== null) return { state: 'erased', erasedAt: new Date(row.erased_at) };
   return { state: 'live', key: wrappedOf(row) };
 }

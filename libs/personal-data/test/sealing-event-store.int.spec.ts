@@ -32,6 +32,21 @@ describe.each(sqlBackends)('the sealing event store on %s', (_name, open) => {
     expect(isSealedValue(fromAll.data.personalData)).toBe(true);
   });
 
+  it('seals each stream of an atomic multi-stream append under that stream’s own key', async () => {
+    await store.appendToStreams([
+      { streamId: 'handover-9', events: [event({ caseId: '9' })], expectedRevision: 'no-stream' },
+      { streamId: 'case-9', events: [event({ caseId: '9', personalData: { note: 'Nio' } })], expectedRevision: 'no-stream' },
+      { streamId: 'case-10', events: [event({ caseId: '10', personalData: { note: 'Tio' } })] },
+    ]);
+    const { rows } = await db.client.query<{ data: unknown }>('SELECT data FROM es_events');
+    expect(JSON.stringify(rows)).not.toMatch(/Nio|Tio/);
+    const [nine] = await store.readStream('case-9');
+    const [ten] = await store.readStream('case-10');
+    expect([nine, ten].map((e) => (e.data.personalData as { subject: string }).subject)).toEqual(['case-9', 'case-10']);
+    expect(await vault.open(ten.data.personalData as never)).toEqual({ note: 'Tio' });
+    expect((await store.readStream('handover-9'))[0].data).toEqual({ caseId: '9' });
+  });
+
   it('leaves events without personal data, or already sealed, as they are, and re-appends idempotently', async () => {
     const sealed = await vault.seal('case-2', { note: 'x' });
     const first = event({ caseId: '2', personalData: null });

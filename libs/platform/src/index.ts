@@ -5,6 +5,7 @@ export * from './log-redaction';
 export * from './nest-logger';
 export * from './metrics';
 export * from './health';
+export * from './background-components';
 export * from './backends';
 export * from './platform.module';
 export * from './auth-secret';

@@ -23,6 +23,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly deadlineJobsForUnknownCase = new Counter({
+    name: 'referral_deadline_jobs_unknown_case_total',
+    help: 'Deadline timer jobs for a case this store does not know (a foreign or stale job), by deadline kind',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'referral_' });
   }

@@ -1,11 +1,14 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@referral/config';
+import { readOrAssignStoreIdentity, type EventStore } from '@referral/event-store';
 import type { Logger } from 'pino';
+import { errorFields, type RetryFailure } from '@referral/resilience';
 import { type Backends, openBackends } from './backends';
 import { type Clock, systemClock } from './clock';
 import { Metrics } from './metrics';
 import { LocalProjections } from './projection-waiters';
-import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS } from './tokens';
+import { BackgroundComponents } from './background-components';
+import { BACKENDS, CLOCK, CONFIG, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, REDIS, STORE_IDENTITY } from './tokens';
 
 export interface PlatformOptions {
   config: Config;
@@ -31,10 +34,11 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: Metrics, useValue: new Metrics() },
         { provide: LocalProjections, useValue: new LocalProjections() },
+        { provide: BackgroundComponents, useValue: new BackgroundComponents() },
         {
           provide: BACKENDS,
           useFactory: async () => {
-            const backends = options.backends ?? (await openBackends(options.config));
+            const backends = options.backends ?? (await openBackends(options.config, { onUnavailable: logUnavailable(options.logger) }));
             return ownsBackends ? backends : { ...backends, close: async () => undefined };
           },
         },
@@ -42,12 +46,19 @@ export class PlatformModule implements OnApplicationShutdown {
         { provide: READ_MODEL_DB, useFactory: (b: Backends) => b.readModels, inject: [BACKENDS] },
         { provide: REDIS, useFactory: (b: Backends) => b.redis, inject: [BACKENDS] },
         { provide: PERSONAL_DATA_VAULT, useFactory: (b: Backends) => b.vault, inject: [BACKENDS] },
+        { provide: STORE_IDENTITY, useFactory: (store: EventStore) => readOrAssignStoreIdentity(store), inject: [EVENT_STORE] },
       ],
-      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT],
+      exports: [CONFIG, LOGGER, CLOCK, Metrics, LocalProjections, BackgroundComponents, BACKENDS, EVENT_STORE, READ_MODEL_DB, REDIS, PERSONAL_DATA_VAULT, STORE_IDENTITY],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.backends.close();
   }
+}
+
+/** One line per start-up attempt that found PostgreSQL or KurrentDB unreachable. */
+function logUnavailable(logger: Logger): (failure: RetryFailure) => void {
+  return ({ error, attempt, retryInMs }) =>
+    logger.warn({ component: 'backends', attempt, retryInMs, error: errorFields(error) }, 'Event store or read-model database not reachable at start-up; waiting for it');
 }

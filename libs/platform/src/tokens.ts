@@ -9,3 +9,5 @@ export const PERSONAL_DATA_VAULT = Symbol('PERSONAL_DATA_VAULT');
 export const BACKENDS = Symbol('BACKENDS');
 export const LOGGER = Symbol('LOGGER');
 export const CLOCK = Symbol('CLOCK');
+/** The event store's own id (`readOrAssignStoreIdentity`), which names what must not mix two stores. */
+export const STORE_IDENTITY = Symbol('STORE_IDENTITY');

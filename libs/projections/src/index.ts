@@ -10,6 +10,7 @@ export { rebuildProjection, type RebuildOptions, type RebuildResult } from './re
 export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
 export { findHeadPosition } from './head-position';
+export { eventBatches, type EventBatch } from './event-batches';
 export { physicalTableName, tableNamesFor } from './table-names';
-export type { BackoffOptions } from './backoff';
+export type { BackoffOptions } from '@referral/resilience';
 export type { Position } from './positions';

@@ -1,6 +1,6 @@
 import type { EventStore } from '@referral/event-store';
 import { applyBatch, type BatchTarget } from './apply-batch';
-import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError, WaitForPositionTimeoutError } from './errors';
 import { eventBatches } from './event-batches';
 import { resolveRunnerTarget, type RunnerTarget } from './runner-target';

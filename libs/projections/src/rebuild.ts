@@ -1,5 +1,5 @@
 import type { EventStore } from '@referral/event-store';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '@referral/resilience';
 import { dropGeneration, prepareRebuildGeneration, swapToGeneration } from './generation-swap';
 import { HeadTracker } from './head-tracker';
 import { isAtLeast } from './positions';
@@ -7,6 +7,7 @@ import { silentLogger, type ProjectionDefinition, type ProjectionLogger } from '
 import type { ProjectionRegistry } from './projection-registry';
 import { ProjectionRunner } from './projection-runner';
 import { RebuildProgressTracker, type RebuildProgress } from './rebuild-progress';
+import { failureLogFields } from './runner-status';
 
 export interface RebuildOptions {
   /** Called at start, at most every `progressIntervalMs` while running, and once at 100 %. */
@@ -75,19 +76,10 @@ export async function rebuildProjection(
   runner.start(options.signal);
   let previousGeneration: number;
   try {
-    for (;;) {
-      const live = await registry.active(projection.name);
-      const ready = await runner.waitForStatus(
-        (s) => s.state === 'stopped' || (s.state === 'caught-up' && isAtLeast(s.position, live?.position ?? null)),
-        options.signal,
-      );
-      if (ready.state === 'stopped') throw new Error(`Rebuild of ${projection.name} stopped before it caught up`);
-      const swap = await swapToGeneration(registry.db, projection, generation);
-      if (swap.swapped) {
-        previousGeneration = swap.previous;
-        break;
-      }
-    }
+    previousGeneration = await untilSwapped(registry, projection, runner, generation, options.signal);
+  } catch (error) {
+    if (!options.signal?.aborted) logger.error('Projection rebuild failed', { projection: projection.name, generation, ...failureLogFields(error) });
+    throw error;
   } finally {
     await runner.stop();
   }
@@ -101,4 +93,24 @@ export async function rebuildProjection(
   report(true);
   logger.info('Projection rebuild swapped in', { projection: projection.name, generation, previousGeneration });
   return { generation, previousGeneration, eventsApplied: runner.status.eventsApplied };
+}
+
+/** Waits until the rebuilt generation has caught up with the live one and swaps it in; answers the previous generation. */
+async function untilSwapped(
+  registry: ProjectionRegistry,
+  projection: ProjectionDefinition,
+  runner: ProjectionRunner,
+  generation: number,
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  for (;;) {
+    const live = await registry.active(projection.name);
+    const ready = await runner.waitForStatus(
+      (s) => s.state === 'stopped' || (s.state === 'caught-up' && isAtLeast(s.position, live?.position ?? null)),
+      signal,
+    );
+    if (ready.state === 'stopped') throw new Error(`Rebuild of ${projection.name} stopped before it caught up`);
+    const swap = await swapToGeneration(registry.db, projection, generation);
+    if (swap.swapped) return swap.previous;
+  }
 }

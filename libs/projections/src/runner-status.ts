@@ -1,3 +1,4 @@
+import { errorFields } from '@referral/resilience';
 import { ProjectionHandlerError } from './errors';
 import type { Position } from './positions';
 
@@ -40,17 +41,16 @@ export function initialStatus(projection: string): ProjectionStatus {
 }
 
 /**
- * Log fields for a failure: kinds, codes and positions, never messages, which can quote the
- * values of a row (a pg unique violation does) and so personal data.
+ * Log fields for a failure: the error's name, code and message (see errorFields: never pg's
+ * `detail`, which quotes row values), and for a handler the event's id, type and position.
  */
 export function failureLogFields(error: unknown): Record<string, unknown> {
-  const fields: Record<string, unknown> = { errorName: error instanceof Error ? error.name : typeof error };
-  const cause = error instanceof ProjectionHandlerError ? error.cause : error;
-  if (error instanceof ProjectionHandlerError) {
-    Object.assign(fields, { eventId: error.eventId, eventType: error.eventType, eventPosition: String(error.position) });
-    fields.causeName = cause instanceof Error ? cause.name : typeof cause;
-  }
-  const code = (cause as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') fields.errorCode = code;
-  return fields;
+  if (!(error instanceof ProjectionHandlerError)) return { error: errorFields(error) };
+  return {
+    error: errorFields(error),
+    cause: errorFields(error.cause),
+    eventId: error.eventId,
+    eventType: error.eventType,
+    eventPosition: String(error.position),
+  };
 }

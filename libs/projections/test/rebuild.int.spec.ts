@@ -1,6 +1,6 @@
 import { formatRebuildProgress, rebuildProjection, type RebuildProgress } from '@referral/projections';
 import { sqlBackends } from '../../../test/support/databases';
-import { openFixture, type Fixture } from './support/fixture';
+import { openFixture, recordingLogger, type Fixture } from './support/fixture';
 import { pausingStore } from './support/pausing-store';
 import { seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally, tallyProjection } from './support/tally-projection';
@@ -89,6 +89,21 @@ describe.each(sqlBackends)('rebuild on %s', (_name, open) => {
     const head = await appendWorkload(fx.store, 5, random);
     await elsewhere.waitForStatus((s) => s.generation === 2 && s.position === head);
     await expectModelOfAllEvents();
+  });
+
+  it('a rebuild that fails says so in the log, with the error', async () => {
+    const { projection } = await liveTally(40, seededRandom(35));
+    const gate = pausingStore(fx.store, 20);
+    const logger = recordingLogger();
+    const rebuilding = rebuildProjection(gate.store, fx.registry, projection, { batchSize: 10, logger });
+    await gate.paused;
+    await fx.db.client.query(`DELETE FROM projection_checkpoints WHERE projection = 'tally' AND generation = 2`);
+    gate.release();
+    await expect(rebuilding).rejects.toThrow('stopped before it caught up');
+    expect(logger.lines.find((line) => line.message === 'Projection rebuild failed')).toMatchObject({
+      level: 'error',
+      fields: { projection: 'tally', generation: 2, error: { name: 'Error', message: 'Rebuild of tally stopped before it caught up' } },
+    });
   });
 
   it('an interrupted rebuild resumes where it stopped', async () => {

@@ -27,7 +27,7 @@ describe.each(sqlBackends)('two runners on one projection on %s', (_name, open) 
     const head = await appendWorkload(fx.store, 10, random);
     await a.waitForPosition(head, 10_000);
     await b.waitForPosition(head, 10_000);
-    expect(logger.lines.some((l) => l.fields.errorName === 'CheckpointMovedError')).toBe(true);
+    expect(logger.lines.some((l) => (l.fields.error as { name?: string } | undefined)?.name === 'CheckpointMovedError')).toBe(true);
     expect(await readTally(fx.db.client, 'tally')).toEqual(foldTally(await readEverything(fx.store)));
   });
 

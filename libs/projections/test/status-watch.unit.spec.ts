@@ -1,5 +1,4 @@
 import { StatusWatch } from '../src/status-watch';
-import { backoffDelay, sleep } from '../src/backoff';
 
 describe('StatusWatch', () => {
   it('resolves at once when the condition already holds', async () => {
@@ -26,21 +25,5 @@ describe('StatusWatch', () => {
     const waiting = watch.until((v) => v.n > 0, { signal: controller.signal });
     controller.abort(new Error('stopped'));
     await expect(waiting).rejects.toThrow('stopped');
-  });
-});
-
-describe('backoff', () => {
-  it('doubles from the initial delay up to the cap', () => {
-    expect([1, 2, 3, 4, 10].map((a) => backoffDelay(a, { initialMs: 100, maxMs: 500 }))).toEqual([100, 200, 400, 500, 500]);
-    expect(backoffDelay(1000)).toBe(30_000);
-  });
-
-  it('sleeps until aborted', async () => {
-    const controller = new AbortController();
-    const started = Date.now();
-    const sleeping = sleep(60_000, controller.signal);
-    controller.abort();
-    await sleeping;
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -8,7 +8,10 @@ import {
   type AtRiskCase, type AtRiskFilter, type Breach, type BreachFilter, type CaseSlaState, type OpenDeadline, type SlaStateOptions,
 } from './sla/sla-queries';
 import { countRefusedHandovers, type RefusalCountFilter, type RefusedHandoverCounts } from './refusals/refusal-queries';
-import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, type Volunteer } from './volunteers/volunteer-queries';
+import { findCaseSurvey, findSurveyOffer, type CaseSurvey } from './surveys/survey-queries';
+import type { SurveyOffer } from '@referral/case';
+import { findVolunteer, findVolunteerIdsByUserId, listVolunteers, volunteersOfOrg, type Volunteer } from './volunteers/volunteer-queries';
+import { caseForSuggestions, suggestVolunteers, type CaseForSuggestions, type VolunteerSuggestion } from './volunteers/volunteer-suggestions';
 
 /**
  * The read side the API asks: plain SQL on the logical view names, so it always reads the active
@@ -34,6 +37,16 @@ export class CaseQueries {
     return listCasesDueForErasure(this.db, org, closedBefore, limit, after);
   }
 
+  /** The survey offered when the case was closed, if any. */
+  caseSurvey(caseId: string): Promise<CaseSurvey | null> {
+    return findCaseSurvey(this.db, caseId, this.personalData);
+  }
+
+  /** The offer a survey id leads to, or `null`. */
+  surveyOffer(surveyId: string): Promise<SurveyOffer | null> {
+    return findSurveyOffer(this.db, surveyId);
+  }
+
   findVolunteer(volunteerId: string): Promise<Volunteer | null> {
     return findVolunteer(this.db, volunteerId, this.personalData);
   }
@@ -46,6 +59,21 @@ export class CaseQueries {
     return listVolunteers(this.db, org, this.personalData);
   }
 
+  /** Which of `volunteerIds` are volunteers of `org`, active or not. */
+  volunteersOfOrg(org: string, volunteerIds: readonly string[]): Promise<Set<string>> {
+    return volunteersOfOrg(this.db, org, volunteerIds);
+  }
+
+  /** The org, holder and the person's preferred language of a case; no personal data opened. */
+  caseForSuggestions(caseId: string): Promise<CaseForSuggestions | null> {
+    return caseForSuggestions(this.db, caseId);
+  }
+
+  /** Active, trained volunteers of `org` on `today`: speakers of `language` first, then fewest open cases. */
+  suggestVolunteers(filter: { org: string; language: string; today: string }): Promise<VolunteerSuggestion[]> {
+    return suggestVolunteers(this.db, this.personalData, filter);
+  }
+
   countRefusedHandovers(filter?: RefusalCountFilter): Promise<RefusedHandoverCounts> {
     return countRefusedHandovers(this.db, filter);
   }
@@ -55,7 +83,10 @@ export class CaseQueries {
     return listBreaches(this.db, filter);
   }
 
-  /** `GET /sla/at-risk`: open, uncontacted cases with first contact due in (now, now + withinHours]. */
+  /**
+   * `GET /sla/at-risk`: open, uncontacted cases with first contact due in (now, now + withinHours];
+   * with `includeTriage`, first the triage cases past the city's line.
+   */
   atRisk(filter: AtRiskFilter): Promise<AtRiskCase[]> {
     return listAtRisk(this.db, filter);
   }

@@ -3,8 +3,10 @@ import { caseViewsProjection } from './cases/case-views.projection';
 import { handoverRefusalsProjection } from './refusals/handover-refusals.projection';
 import { slaProjection } from './sla/sla.projection';
 import { volunteersProjection } from './volunteers/volunteers.projection';
+import { surveysProjection } from './surveys/surveys.projection';
 
-export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection };
+export { caseViewsProjection, handoverRefusalsProjection, slaProjection, volunteersProjection, surveysProjection };
+export type { CaseSurvey } from './surveys/survey-queries';
 export { CaseQueries } from './case-queries';
 export { InvalidCursorError } from './cases/list-cursor';
 export type { CaseListItem, CaseStatus, SlaState } from './cases/case-list-item';
@@ -14,9 +16,11 @@ export type { CaseHistoryEntry } from './cases/case-history-entry';
 export type { PersonalDataReader } from './cases/reveal-case-detail';
 export type { CaseDueForErasure } from './cases/retention-queries';
 export type { Volunteer } from './volunteers/volunteer-queries';
+export type { CaseForSuggestions, VolunteerSuggestion } from './volunteers/volunteer-suggestions';
 export type { RefusalCountFilter, RefusedHandoverCounts } from './refusals/refusal-queries';
 export type {
-  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, OpenDeadline, OrgScope, SlaStateOptions,
+  AtRiskCase, AtRiskFilter, Breach, BreachFilter, CaseSlaState, DeadlineKind, FirstContactAtRisk, OpenDeadline, OrgScope, SlaStateOptions,
+  TriageWaiting,
 } from './sla/sla-queries';
 export type { SlaRule } from './sla/sla-events';
 
@@ -26,4 +30,5 @@ export const readModelProjections: readonly ProjectionDefinition[] = [
   volunteersProjection,
   handoverRefusalsProjection,
   slaProjection,
+  surveysProjection,
 ];

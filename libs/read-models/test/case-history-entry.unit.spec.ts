@@ -63,4 +63,14 @@ describe('history entries and the person as sent', () => {
   it('shows only the facts when the case has no personal data', () => {
     expect(personAsSent({ role: 'victim', gender: 'female' }, null)).toEqual({ role: 'victim', gender: 'female' });
   });
+
+  it('shows a triage wait as when it was received and how many hours it waited', () => {
+    const [received, waited] = eventsOf({ type: 'CheckTriageWait', caseId: 'case-1', now: '2025-06-03T09:00:00.000Z' },
+      eventsOf(receiveHandover({ area: { municipality: 'Uppsala' } })));
+    expect(received?.data).toMatchObject({ status: 'triage' });
+    expect(caseHistoryEntry(waited!)).toEqual({
+      type: 'TriageWaitExceeded', at: '2025-06-03T08:00:00.000Z', receivedAt: '2025-06-02T08:00:00.000Z', hoursWaited: 24,
+      detectedAt: '2025-06-03T09:00:00.000Z',
+    });
+  });
 });

@@ -4,13 +4,14 @@ import { openReadModels, type ReadModelFixture } from './support/read-model-fixt
 import { NOW, assign, handoverOf, registerVolunteer } from './support/scenario';
 
 // Received at these instants, first contact is due 3 Stockholm days later, same wall-clock time.
-// Judged at NOW (2025-06-10T10:00Z), newest deadline first:
-//   c-ok        sodra        due 06-12 10:00Z  ok (48 h left)
-//   c-at-risk   vasterort    due 06-10 12:00Z  at-risk (2 h left)
-//   c-contacted vasterort    due 06-09 10:00Z  ok (a call was made in time)
-//   c-breached  vasterort    due 06-08 10:00Z  breached (recorded by the deadline check at NOW)
-//   c-closed    stodcentrum  due 06-07 10:00Z  ok (closed)
-//   c-triage    triage       no deadline       ok, last
+// Judged at NOW (2025-06-10T10:00Z), most urgent first (contract v1.1): open cases by their next
+// pending deadline, soonest first; then triage; then closed cases, newest closing first.
+//   c-breached  vasterort    first contact due 06-08 10:00Z  breached (recorded by the check at NOW)
+//   c-at-risk   vasterort    first contact due 06-10 12:00Z  at-risk (2 h left)
+//   c-ok        sodra        first contact due 06-12 10:00Z  ok (48 h left)
+//   c-contacted vasterort    reach attempts due 06-20 10:00Z ok (a call was made in time, nobody reached)
+//   c-triage    triage       no deadline                     ok
+//   c-closed    stodcentrum  closed 06-05                    ok
 describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
   let fx: ReadModelFixture;
   const list = async (filter: Partial<CaseListFilter> = {}) =>
@@ -39,9 +40,9 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
   });
   afterAll(() => fx.dispose());
 
-  it('answers every case newest deadline first, triage last, as list items', async () => {
+  it('answers every case most urgent first, as list items', async () => {
     const page = await fx.queries.listCases({ orgs: 'all', limit: 100, now: new Date(NOW) });
-    expect(page.items.map((c) => c.caseId)).toEqual(['c-ok', 'c-at-risk', 'c-contacted', 'c-breached', 'c-closed', 'c-triage']);
+    expect(page.items.map((c) => c.caseId)).toEqual(['c-breached', 'c-at-risk', 'c-ok', 'c-contacted', 'c-triage', 'c-closed']);
     expect(page.nextCursor).toBeNull();
     expect(page.items[1]).toEqual({
       caseId: 'c-at-risk',
@@ -54,11 +55,11 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
       linkSuggested: false,
       firstContactDueAt: '2025-06-10T12:00:00.000Z',
     });
-    expect(page.items[5]).toMatchObject({ caseId: 'c-triage', org: 'triage', status: 'triage', firstContactDueAt: null, slaState: 'ok' });
+    expect(page.items[4]).toMatchObject({ caseId: 'c-triage', org: 'triage', status: 'triage', firstContactDueAt: null, slaState: 'ok' });
   });
 
   it('filters by status', async () => {
-    expect(await list({ status: 'open' })).toEqual(['c-ok', 'c-at-risk', 'c-contacted', 'c-breached']);
+    expect(await list({ status: 'open' })).toEqual(['c-breached', 'c-at-risk', 'c-ok', 'c-contacted']);
     expect(await list({ status: 'closed' })).toEqual(['c-closed']);
     expect(await list({ status: 'triage' })).toEqual(['c-triage']);
   });
@@ -66,14 +67,14 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
   it('filters by SLA state at the given instant: contacted, closed and triage cases are ok', async () => {
     expect(await list({ slaState: 'breached' })).toEqual(['c-breached']);
     expect(await list({ slaState: 'at-risk' })).toEqual(['c-at-risk']);
-    expect(await list({ slaState: 'ok' })).toEqual(['c-ok', 'c-contacted', 'c-closed', 'c-triage']);
+    expect(await list({ slaState: 'ok' })).toEqual(['c-ok', 'c-contacted', 'c-triage', 'c-closed']);
   });
 
   it('moves cases along as time passes, at risk from exactly 24 hours before the deadline', async () => {
     const later = new Date('2025-06-11T10:00:00.001Z'); // c-ok is due in 23:59:59.999
-    expect(await list({ now: later, slaState: 'at-risk' })).toEqual(['c-ok', 'c-at-risk']);
+    expect(await list({ now: later, slaState: 'at-risk' })).toEqual(['c-at-risk', 'c-ok']);
     const exactlyADayBefore = new Date('2025-06-11T10:00:00.000Z');
-    expect(await list({ now: exactlyADayBefore, slaState: 'at-risk' })).toEqual(['c-ok', 'c-at-risk']);
+    expect(await list({ now: exactlyADayBefore, slaState: 'at-risk' })).toEqual(['c-at-risk', 'c-ok']);
     const justOverADayBefore = new Date('2025-06-11T09:59:59.999Z');
     expect(await list({ now: justOverADayBefore, slaState: 'at-risk' })).toEqual(['c-at-risk']);
   });
@@ -90,12 +91,12 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
   });
 
   it('takes an at-risk window from the caller', async () => {
-    expect(await list({ slaState: 'at-risk', atRiskHours: 72 })).toEqual(['c-ok', 'c-at-risk']);
+    expect(await list({ slaState: 'at-risk', atRiskHours: 72 })).toEqual(['c-at-risk', 'c-ok']);
     expect(await list({ slaState: 'at-risk', atRiskHours: 1 })).toEqual([]);
   });
 
   it('scopes to the caller’s orgs, or all of them for the city', async () => {
-    expect(await list({ orgs: ['boj-vasterort'] })).toEqual(['c-at-risk', 'c-contacted', 'c-breached']);
+    expect(await list({ orgs: ['boj-vasterort'] })).toEqual(['c-breached', 'c-at-risk', 'c-contacted']);
     expect(await list({ orgs: ['stodcentrum', 'boj-sodra-stockholm'] })).toEqual(['c-ok', 'c-closed']);
     expect(await list({ orgs: ['triage'] })).toEqual(['c-triage']);
     expect(await list({ orgs: [] })).toEqual([]);
@@ -105,7 +106,7 @@ describe.each(sqlBackends)('CaseQueries.listCases on %s', (_name, open) => {
   it('filters by assignee, with or without the unassigned cases', async () => {
     const vasterort = { orgs: ['boj-vasterort'] };
     expect(await list({ ...vasterort, assigneeIds: ['vol-1'] })).toEqual(['c-breached']);
-    expect(await list({ ...vasterort, assigneeIds: ['vol-1'], includeUnassigned: true })).toEqual(['c-contacted', 'c-breached']);
+    expect(await list({ ...vasterort, assigneeIds: ['vol-1'], includeUnassigned: true })).toEqual(['c-breached', 'c-contacted']);
     expect(await list({ ...vasterort, assigneeIds: ['vol-1', 'vol-2'], slaState: 'at-risk' })).toEqual(['c-at-risk']);
     expect(await list({ ...vasterort, assigneeIds: [] })).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { defaultSlaPolicy, pendingDeadlines } from '@referral/case';
+import { defaultSlaPolicy, pendingDeadlines, pendingTriageWait } from '@referral/case';
 import { sqlBackends } from '../../../test/support/databases';
 import type { OpenDeadline } from '../src';
 import { openReadModels, type ReadModelFixture } from './support/read-model-fixture';
@@ -55,6 +55,7 @@ describe.each(sqlBackends)('CaseQueries.openDeadlines on %s', (_name, open) => {
     expect(await fx.queries.openDeadlines()).toEqual([
       d('o-closed-after-due', 'first-contact', '2025-06-04T10:00:00.000Z'),
       d('o-late-contact', 'first-contact', '2025-06-05T10:00:00.000Z'),
+      d('o-triage', 'triage-wait', '2025-06-10T10:00:00.000Z'),
       d('o-resolved', 'at-risk', '2025-06-11T07:00:00.000Z'),
       d('o-open', 'at-risk', '2025-06-11T10:00:00.000Z'),
       d('o-resolved', 'first-contact', '2025-06-12T07:00:00.000Z'),
@@ -73,7 +74,10 @@ describe.each(sqlBackends)('CaseQueries.openDeadlines on %s', (_name, open) => {
   });
 
   it('after a reconciliation at NOW, lists nothing already due and still agrees with the decider', async () => {
-    for (const caseId of CASES) await fx.writer.checkDeadlines(caseId, NOW);
+    for (const caseId of CASES) {
+      await fx.writer.checkDeadlines(caseId, NOW);
+      await fx.writer.checkTriageWait(caseId, NOW);
+    }
     await fx.caughtUp();
     const listed = await fx.queries.openDeadlines();
     expect(listed.filter((t) => t.kind !== 'at-risk' && t.dueAt < NOW)).toEqual([]);
@@ -90,9 +94,10 @@ describe.each(sqlBackends)('CaseQueries.openDeadlines on %s', (_name, open) => {
   async function expectSameAsDecider(): Promise<void> {
     const expected: OpenDeadline[] = [];
     for (const caseId of CASES) {
-      for (const pending of pendingDeadlines(await fx.writer.caseState(caseId))) {
-        expected.push({ caseId, kind: pending.rule, dueAt: pending.dueAt });
-      }
+      const state = await fx.writer.caseState(caseId);
+      for (const pending of pendingDeadlines(state)) expected.push({ caseId, kind: pending.rule, dueAt: pending.dueAt });
+      const triageWait = pendingTriageWait(state);
+      if (triageWait) expected.push({ caseId, kind: 'triage-wait', dueAt: triageWait.dueAt });
     }
     const key = (t: OpenDeadline) => `${t.caseId} ${t.kind} ${t.dueAt}`;
     const listed = (await fx.queries.openDeadlines()).filter((t) => t.kind !== 'at-risk');

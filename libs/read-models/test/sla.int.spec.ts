@@ -158,10 +158,10 @@ describe.each(sqlBackends)('CaseQueries.atRisk on %s', (_name, open) => {
 
   it('answers open, uncontacted cases due after now and at most the window later, soonest first', async () => {
     expect(await fx.queries.atRisk({ orgs: 'all', now, withinHours: 24 })).toEqual([
-      { caseId: 'a-soon', org: 'boj-sodra-stockholm', firstContactDueAt: '2025-06-10T11:00:00.000Z' },
-      { caseId: 'a-other-actor', org: 'boj-vasterort', firstContactDueAt: '2025-06-10T12:00:00.000Z' },
-      { caseId: 'a-resolved', org: 'stodcentrum', firstContactDueAt: '2025-06-10T20:00:00.000Z' },
-      { caseId: 'a-edge', org: 'boj-vasterort', firstContactDueAt: '2025-06-11T10:00:00.000Z', assigneeId: 'vol-1' },
+      { caseId: 'a-soon', org: 'boj-sodra-stockholm', rule: 'first-contact', firstContactDueAt: '2025-06-10T11:00:00.000Z' },
+      { caseId: 'a-other-actor', org: 'boj-vasterort', rule: 'first-contact', firstContactDueAt: '2025-06-10T12:00:00.000Z' },
+      { caseId: 'a-resolved', org: 'stodcentrum', rule: 'first-contact', firstContactDueAt: '2025-06-10T20:00:00.000Z' },
+      { caseId: 'a-edge', org: 'boj-vasterort', rule: 'first-contact', firstContactDueAt: '2025-06-11T10:00:00.000Z', assigneeId: 'vol-1' },
     ]);
   });
 

@@ -25,11 +25,11 @@ describe.each(sqlBackends)('volunteer queries on %s', (_name, open) => {
   it('finds a volunteer with their active period as dates', async () => {
     expect(await fx.queries.findVolunteer('vol-a')).toEqual({
       volunteerId: 'vol-a', org: 'boj-vasterort', userId: 'user-a', displayName: 'Berit', gender: 'female',
-      activeFrom: '2023-01-15', activeUntil: '2025-06-30',
+      languages: ['sv'], activeFrom: '2023-01-15', activeUntil: '2025-06-30', openCases: 0, basicTraining: 'passed', basicTrainingOn: null,
     });
     expect(await fx.queries.findVolunteer('vol-b')).toEqual({
       volunteerId: 'vol-b', org: 'boj-vasterort', userId: 'vol-b', displayName: 'Anna', gender: 'other', genderLabel: 'IB',
-      activeFrom: '2024-09-01', activeUntil: null,
+      languages: ['sv'], activeFrom: '2024-09-01', activeUntil: null, openCases: 0, basicTraining: 'passed', basicTrainingOn: null,
     });
     expect(await fx.queries.findVolunteer('vol-x')).toBeNull();
   });

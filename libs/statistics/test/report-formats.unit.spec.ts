@@ -10,9 +10,28 @@ const rows: CountRow[] = [
   { org: 'boj-vasterort', figure: 'flag', key: 'gangrelaterat', n: 1 },
   { org: 'boj-vasterort', figure: 'sla', key: 'first-contact-late', n: 1 },
   { org: 'stodcentrum', figure: 'actions', key: 'M', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'basic', n: 2 },
+  { org: 'boj-vasterort', figure: 'trainings', key: 'further', n: 7 },
+  { org: 'stodcentrum', figure: 'trainings', key: 'further', n: 1 },
+  // Two answers for Västerort: {bemotande 5, hjalp 4} and {bemotande 4, hjalp 3, rekommendera 5}.
+  { org: 'boj-vasterort', figure: 'survey-responses', key: 'all', n: 2 },
+  { org: 'boj-vasterort', figure: 'survey-score-sum', key: 'bemotande', n: 9 },
+  { org: 'boj-vasterort', figure: 'survey-scored', key: 'bemotande', n: 2 },
+  { org: 'boj-vasterort', figure: 'survey-score-sum', key: 'hjalp', n: 7 },
+  { org: 'boj-vasterort', figure: 'survey-scored', key: 'hjalp', n: 2 },
+  { org: 'boj-vasterort', figure: 'survey-score-sum', key: 'rekommendera', n: 5 },
+  { org: 'boj-vasterort', figure: 'survey-scored', key: 'rekommendera', n: 1 },
+];
+const previousRows: CountRow[] = [
+  { org: 'boj-vasterort', figure: 'handled-cases', key: 'K', n: 3 },
+  { org: 'stodcentrum', figure: 'actions', key: 'K', n: 4 },
 ];
 const volunteers = [{ org: 'boj-vasterort', genderKey: 'K', n: 2 }, { org: 'stodcentrum', genderKey: 'K', n: 5 }];
-const report = assembleReport({ from: '2024-01-01', to: '2024-03-31' }, rows, volunteers, defaultCountingPolicy);
+const report = assembleReport(
+  { period: { from: '2024-01-01', to: '2024-03-31' }, rows, volunteers },
+  { period: { from: '2023-10-01', to: '2023-12-31' }, rows: previousRows, volunteers: [{ org: 'boj-vasterort', genderKey: 'M', n: 1 }] },
+  defaultCountingPolicy,
+);
 
 describe('the report from summed counts', () => {
   it('keeps the contract order, leaves zero keys out, ranks crime types by cases then name, and gives Stödcentrum no support persons', () => {
@@ -23,6 +42,27 @@ describe('the report from summed counts', () => {
     expect(vasterort.supportPersons).toEqual({ total: 2, byGender: { K: 2 } });
     expect(report.parties[0]!.supportPersons).toEqual({ total: 0, byGender: {} });
     expect(report.total).toEqual({ handledCases: 4, directContacts: 0, actions: 2, supportPersons: 2, linksReceived: 0 });
+  });
+
+  it('gives each party the training sessions it held, by kind (zero when none)', () => {
+    expect(report.parties.map((p) => p.trainings)).toEqual([
+      { basic: 0, further: 1 }, { basic: 0, further: 0 }, { basic: 0, further: 0 }, { basic: 2, further: 7 },
+    ]);
+  });
+
+  it('averages the survey answers received: per question over those that scored it, overall over every score; null with none', () => {
+    expect(report.parties[3]!.satisfaction).toEqual({
+      responses: 2, average: 4.2, byQuestion: { bemotande: 4.5, information: null, hjalp: 3.5, rekommendera: 5 },
+    });
+    expect(report.parties[0]!.satisfaction).toEqual({
+      responses: 0, average: null, byQuestion: { bemotande: null, information: null, hjalp: null, rekommendera: null },
+    });
+  });
+
+  it('puts the previous period and each party\'s totals of it beside, support persons counted as in the current one', () => {
+    expect(report.previousPeriod).toEqual({ from: '2023-10-01', to: '2023-12-31' });
+    expect(report.parties[3]!.previous).toEqual({ handledCases: 3, directContacts: 0, actions: 0, supportPersons: 1, linksReceived: 0 });
+    expect(report.parties[0]!.previous).toEqual({ handledCases: 0, directContacts: 0, actions: 4, supportPersons: 0, linksReceived: 0 });
   });
 });
 
@@ -50,10 +90,28 @@ describe('csv', () => {
     expect(total[header.indexOf('sla.firstContactLate')]).toBe('1');
     expect(csv).not.toMatch(/(^|,)=GF/m);
   });
+  it('has the training columns, summed in the total row', () => {
+    const header = lines[0]!.split(',');
+    const at = header.indexOf('trainings.basic');
+    expect(header.slice(at, at + 2)).toEqual(['trainings.basic', 'trainings.further']);
+    expect(lines.slice(1).map((line) => line.split(',').slice(at, at + 2).join(' '))).toEqual(['0 1', '0 0', '0 0', '2 7', '2 8']);
+  });
+
+  it('adds the satisfaction (empty averages without answers, and in the total row) and one previous_<figure> column per figure', () => {
+    const header = lines[0]!.split(',');
+    const cell = (row: number, column: string) => lines[row]!.split(',')[header.indexOf(column)];
+    expect(header.slice(-11)).toEqual([
+      'satisfaction.responses', 'satisfaction.average', 'satisfaction.bemotande', 'satisfaction.information', 'satisfaction.hjalp', 'satisfaction.rekommendera',
+      'previous_handledCases', 'previous_directContacts', 'previous_actions', 'previous_supportPersons', 'previous_linksReceived',
+    ]);
+    expect([cell(4, 'satisfaction.responses'), cell(4, 'satisfaction.average'), cell(4, 'satisfaction.information'), cell(4, 'satisfaction.hjalp')]).toEqual(['2', '4.2', '', '3.5']);
+    expect([cell(1, 'satisfaction.responses'), cell(1, 'satisfaction.average')]).toEqual(['0', '']);
+    expect([cell(5, 'satisfaction.responses'), cell(5, 'satisfaction.average'), cell(5, 'previous_handledCases'), cell(5, 'previous_actions')]).toEqual(['2', '', '3', '4']);
+  });
 });
 
 describe('html', () => {
-  const html = reportToHtml(report, assembleReport(previousPeriod(report.period), [{ org: 'boj-vasterort', figure: 'handled-cases', key: 'K', n: 3 }], [], defaultCountingPolicy));
+  const html = reportToHtml(report);
   it('is one self-contained page with no scripts and every text escaped', () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).not.toMatch(/<script|src=|href=/i);
@@ -65,10 +123,20 @@ describe('html', () => {
     expect(html).toContain('<td>bedrageri</td><td>2</td><td>50 %</td>');
     expect(html).toContain('Gängrelaterat');
     expect(html).toContain('+33 %');
+    expect(html).toContain('Jämförelse med föregående period 2023-10-01 – 2023-12-31.');
   });
-  it('compares with the period of the same length just before', () => {
-    expect(previousPeriod({ from: '2024-04-01', to: '2025-03-31' })).toEqual({ from: '2023-04-02', to: '2024-03-31' });
-    expect(previousPeriod({ from: '2024-03-01', to: '2024-03-31' })).toEqual({ from: '2024-01-30', to: '2024-02-29' });
+  it('shows the training sessions each party held', () => {
+    expect(html).toContain('<tr><td>Grundutbildningar</td><td>2</td></tr><tr><td>Vidareutbildningar</td><td>7</td></tr>');
+  });
+  it('shows each party\'s satisfaction per statement, a dash without answers', () => {
+    expect(html).toContain('Nöjdhet (1–5, 2 svar)');
+    expect(html).toContain('<td>Jag fick den hjälp jag behövde</td><td>3,50</td>');
+    expect(html).toContain('<th scope="row">Totalt</th><td>4,20</td>');
+    expect(html).toContain('Nöjdhet (1–5, 0 svar)');
+  });
+  it('compares whole months with as many whole months before (see previous-period.unit.spec)', () => {
+    expect(previousPeriod({ from: '2024-04-01', to: '2025-03-31' })).toEqual({ from: '2023-04-01', to: '2024-03-31' });
+    expect(previousPeriod({ from: '2024-03-01', to: '2024-03-31' })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
   });
   it('writes changes as the yearly report does', () => {
     expect([formatChange(134, 100), formatChange(50, 100), formatChange(7, 7), formatChange(3, 0), formatChange(0, 0)])

@@ -25,7 +25,12 @@ const NO_FLAGS = { gangrelaterat: 0, 'vald-i-nara-relation': 0, hedersrelaterat:
 const NO_SLA = { firstContactOnTime: 0, firstContactLate: 0, firstContactOpen: 0, reachAttemptsMet: 0, reachAttemptsBreached: 0 };
 const emptyParty = (org: string) => ({
   org, handledCases: split(0), directContacts: split(0), actions: split(0), supportPersons: split(0), linksReceived: split(0),
-  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA,
+  crimeTypes: [], flags: NO_FLAGS, sla: NO_SLA, trainings: { basic: 0, further: 0 }, satisfaction: NO_SATISFACTION,
+});
+const NO_SATISFACTION = { responses: 0, average: null, byQuestion: { bemotande: null, information: null, hjalp: null, rekommendera: null } };
+/** The previous period's figures are the same queries over other days; report-formats.unit and statistics.e2e check them. */
+const withoutPrevious = ({ previousPeriod: _period, ...report }: StatisticsReport) => ({
+  ...report, parties: report.parties.map(({ previous: _previous, ...party }) => party),
 });
 
 describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
@@ -65,13 +70,21 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
     await w.volunteer({ type: 'DeactivateVolunteer', volunteerId: 'v1', org: 'boj-vasterort', activeUntil: '2025-03-31', at: NOW });
     await volunteer('v2', 'boj-vasterort', 'male', '2025-04-01');
     await volunteer('v3', 'stodcentrum', 'female', '2025-01-01');
+    // Training sessions count on the day they were held, in the org that held them, by kind.
+    const session = (trainingId: string, org: OrgId, kind: 'basic' | 'further', on: string, participants: string[]) =>
+      w.training({ type: 'RecordTraining', trainingId, org, kind, on, participants, volunteersOfOrg: new Set(participants), at: NOW });
+    await session('t1', 'boj-vasterort', 'basic', '2025-04-10', ['v2']);
+    await session('t2', 'boj-vasterort', 'further', '2025-03-31', ['v1']);
+    await session('t3', 'boj-vasterort', 'further', '2025-04-30', ['v2']);
+    await session('t4', 'stodcentrum', 'further', '2025-04-15', ['v3']);
     await fx.caughtUp();
   });
   afterAll(() => fx.dispose());
 
   it('answers April 2025 by the counting rules', async () => {
     const report = await fx.queries.report({ from: '2025-04-01', to: '2025-04-30' });
-    expect(report).toEqual({
+    expect(report.previousPeriod).toEqual({ from: '2025-03-01', to: '2025-03-31' });
+    expect(withoutPrevious(report)).toEqual({
       period: { from: '2025-04-01', to: '2025-04-30' },
       parties: [
         {
@@ -81,6 +94,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
           actions: split(2, { GF: 2 }),
           crimeTypes: [{ category: 'ofredande', cases: 1, share: 1 }],
           sla: { ...NO_SLA, firstContactOnTime: 1, reachAttemptsMet: 1 },
+          trainings: { basic: 0, further: 1 },
         },
         emptyParty('boj-stockholm-gotland'),
         {
@@ -101,6 +115,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
           linksReceived: split(1, { GF: 1 }),
           crimeTypes: [{ category: 'bedrageri', cases: 1, share: 0.5 }, { category: 'ofredande', cases: 1, share: 0.5 }],
           sla: { ...NO_SLA, firstContactOnTime: 1, firstContactOpen: 1, reachAttemptsBreached: 1 },
+          trainings: { basic: 1, further: 1 },
         },
       ],
       total: { handledCases: 5, directContacts: 3, actions: 5, supportPersons: 1, linksReceived: 1 },
@@ -108,7 +123,7 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
   });
 
   it('counts a case received 23:30 on 31 March (Stockholm) in March, with the volunteers active then', async () => {
-    const report = await fx.queries.report({ from: '2025-03-31', to: '2025-03-31' });
+    const report = withoutPrevious(await fx.queries.report({ from: '2025-03-31', to: '2025-03-31' }));
     expect(report.parties[3]).toEqual({
       ...emptyParty('boj-vasterort'),
       handledCases: split(1, { K: 1 }),
@@ -116,13 +131,15 @@ describe.each(sqlBackends)('statistics projection on %s', (_name, open) => {
       crimeTypes: [{ category: 'misshandel', cases: 1, share: 1 }],
       flags: { ...NO_FLAGS, gangrelaterat: 1, 'vald-i-nara-relation': 1 },
       sla: { ...NO_SLA, firstContactOnTime: 1, reachAttemptsMet: 1 },
+      trainings: { basic: 0, further: 1 },
     });
     expect(report.total).toEqual({ handledCases: 1, directContacts: 0, actions: 0, supportPersons: 1, linksReceived: 0 });
   });
 
   it('sums over disjoint periods to the report over their union, for every additive figure (seeded)', async () => {
     const additive = (report: StatisticsReport) => report.parties.map((party) => ({
-      ...party, supportPersons: undefined, crimeTypes: party.crimeTypes.map(({ category, cases }) => ({ category, cases })),
+      ...party, supportPersons: undefined, previous: undefined, satisfaction: { responses: party.satisfaction.responses },
+      crimeTypes: party.crimeTypes.map(({ category, cases }) => ({ category, cases })),
     }));
     const from = '2025-03-25';
     const days = daysInPeriod(from, '2025-05-05');

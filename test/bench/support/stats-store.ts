@@ -308,12 +308,12 @@ class StoreBuild {
   }
 
   /** The volunteer as the app finds it when assigning at `nowMs` (see `isVolunteerActiveOn`). */
-  volunteer(key: string, nowMs: number): { id: string; org: OrgId; active: boolean } | null {
+  volunteer(key: string, nowMs: number): { id: string; org: OrgId; active: boolean; basicTrainingPassed: boolean } | null {
     const entry = this.roster.get(key);
     if (!entry) return null;
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(nowMs);
     const active = entry.activeFrom <= today && (entry.activeUntil === null || entry.activeUntil >= today);
-    return { id: entry.id, org: entry.org, active };
+    return { id: entry.id, org: entry.org, active, basicTrainingPassed: true };
   }
 
   /** Each volunteer's stream: registered, and deactivated at the end of the period when they left. */

@@ -2,6 +2,8 @@ import { CLOSURE_REASONS, CHANNELS, OUTCOMES, PARTY_ORGS } from '../../../apps/a
 import { REGISTERED_SOURCES } from '../../../apps/api/src/cases/dto/register-case.dto';
 import { CRIME_CATEGORIES, CRIME_FLAGS } from '../../../apps/api/src/intake/dto/crime.dto';
 import { GENDERS, PERSON_ROLES } from '../../../apps/api/src/intake/dto/person.dto';
+import { ISO_639_1_CODES, TRAINING_KINDS } from '@referral/case';
+import { BASIC_TRAINING } from '../../../apps/api/src/volunteers/dto/volunteer.dto';
 import { handoverBody } from '../handovers';
 import type { BodySpec, FieldSpec } from './broken-bodies';
 
@@ -93,7 +95,7 @@ export const LINK: BodySpec = {
   valid: () => ({ to: 'stodcentrum', consent: true, note: 'Vill ha stöd' }),
   fields: [
     f('to', true, { kind: 'enum', values: PARTY_ORGS }),
-    f('consent', true, { kind: 'true' }),
+    f('consent', false, { kind: 'bool' }), // false or missing is 422 consent-required (contract v1.1), not a broken body
     f('at', false, { kind: 'datetime' }),
     f('note', false, { kind: 'string', max: 2000 }),
   ],
@@ -115,7 +117,8 @@ export const CLOSURE: BodySpec = {
 
 export const ASSIGNMENT: BodySpec = {
   valid: () => ({ volunteerId: 'fuzz-volunteer' }),
-  fields: [f('volunteerId', true, { kind: 'string', max: 128, min: 1 })],
+  // `null` unassigns (contract v1.1): a value of its own, not a missing one.
+  fields: [{ ...f('volunteerId', true, { kind: 'string', max: 128, min: 1 }), nullable: true }],
   objects: paths(''),
   freeText: [],
 };
@@ -134,9 +137,30 @@ export const VOLUNTEER: BodySpec = {
     f('gender', true, { kind: 'enum', values: GENDERS }),
     f('activeFrom', false, { kind: 'date' }),
     f('userId', false, { kind: 'string', max: 128, min: 1 }),
+    f('languages', false, { kind: 'enum-array', values: ISO_639_1_CODES }),
+    f('basicTraining', false, { kind: 'enum', values: BASIC_TRAINING }),
   ],
   objects: paths(''),
   freeText: paths('displayName'),
+};
+
+export const LANGUAGES: BodySpec = {
+  valid: () => ({ languages: ['sv', 'ar'] }),
+  fields: [f('languages', true, { kind: 'enum-array', values: ISO_639_1_CODES })],
+  objects: paths(''),
+  freeText: [],
+};
+
+export const TRAINING: BodySpec = {
+  valid: () => ({ kind: 'basic', on: '2025-05-01', topic: 'Bemötande', participants: ['fuzz-participant'] }),
+  fields: [
+    f('kind', true, { kind: 'enum', values: TRAINING_KINDS }),
+    f('on', true, { kind: 'date' }),
+    f('topic', false, { kind: 'string', max: 200, min: 1 }),
+    f('participants', true, { kind: 'opaque' }),
+  ],
+  objects: paths(''),
+  freeText: paths('topic'),
 };
 
 export const DEACTIVATION: BodySpec = {
@@ -144,4 +168,16 @@ export const DEACTIVATION: BodySpec = {
   fields: [f('activeUntil', false, { kind: 'date' })],
   objects: paths(''),
   freeText: [],
+};
+
+export const SURVEY_ANSWER: BodySpec = {
+  valid: () => ({ scores: { bemotande: 5, information: 4, hjalp: 4, rekommendera: 5 }, comment: 'Fiktiv kommentar' }),
+  fields: [
+    f('scores', true, { kind: 'object' }),
+    ...['bemotande', 'information', 'hjalp', 'rekommendera'].map((question) => f(`scores.${question}`, false, { kind: 'int', min: 1, max: 5 })),
+    f('comment', false, { kind: 'string', max: 2000 }),
+    f('at', false, { kind: 'datetime' }),
+  ],
+  objects: paths('', 'scores'),
+  freeText: paths('comment'),
 };

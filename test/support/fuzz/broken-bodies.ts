@@ -9,7 +9,7 @@ export type FieldKind =
   | { kind: 'date' }
   | { kind: 'datetime' }
   | { kind: 'bool' }
-  | { kind: 'true' }
+  | { kind: 'int'; min: number; max: number }
   | { kind: 'object' }
   | { kind: 'enum-array'; values: readonly string[] }
   | { kind: 'opaque' };
@@ -18,6 +18,8 @@ export interface FieldSpec {
   path: string[];
   required: boolean;
   type: FieldKind;
+  /** `null` is a valid value (e.g. `volunteerId: null` unassigns), so it is never sent as a refused one. */
+  nullable?: boolean;
 }
 
 export interface BodySpec {
@@ -45,7 +47,8 @@ const wrongTypes = (required: boolean, ...exclude: Array<'string' | 'number' | '
 
 /** Values the field refuses, whatever else the body holds. */
 export function refusedValue(field: FieldSpec): fc.Arbitrary<unknown> {
-  const { type, required } = field;
+  const { type } = field;
+  const required = field.required && !field.nullable;
   switch (type.kind) {
     case 'string': {
       const refused: Array<fc.Arbitrary<unknown>> = [wrongTypes(required, 'string'), stringLongerThan(type.max)];
@@ -65,8 +68,12 @@ export function refusedValue(field: FieldSpec): fc.Arbitrary<unknown> {
       );
     case 'bool':
       return fc.oneof(wrongTypes(required, 'boolean'), fc.constantFrom('true', 'false', 0, 1));
-    case 'true':
-      return fc.oneof(wrongTypes(required, 'boolean'), fc.constant(false), fc.constantFrom('true', 1));
+    case 'int':
+      return fc.oneof(
+        wrongTypes(required, 'number'),
+        fc.constantFrom(type.min - 1, type.max + 1, type.min + 0.5, -0.5, 1e21, String(type.min)),
+        fc.oneof(fc.integer({ max: type.min - 1 }), fc.integer({ min: type.max + 1 })),
+      );
     case 'object':
       return wrongTypes(required, 'object');
     case 'enum-array':

@@ -19,8 +19,11 @@ const ACTIONS: Record<string, string> = {
   'POST /cases/:id/erasure': 'case.erase',
   'POST /orgs/:org/volunteers': 'volunteer.register',
   'POST /orgs/:org/volunteers/:id/deactivation': 'volunteer.deactivate',
+  'POST /orgs/:org/volunteers/:id/languages': 'volunteer.languages.change',
+  'POST /orgs/:org/trainings': 'training.record',
   'POST /admin/projections/:name/rebuild': 'projection.rebuild',
   'GET /audit': 'audit.read',
+  'POST /surveys/:token': 'survey.answer',
 };
 
 /** The route pattern without the API prefix (`/cases/:id`), or null for a path no route matched. */

@@ -53,7 +53,8 @@ export class CaseAccess {
   }
 }
 
-function volunteersSeeUnassigned(org: string): boolean {
+/** The org's access policy lets its volunteers see (and take) unassigned cases. */
+export function volunteersSeeUnassigned(org: string): boolean {
   const orgs = accessPolicy.orgs as Record<string, { volunteersSeeUnassigned: boolean } | undefined>;
   return orgs[org]?.volunteersSeeUnassigned ?? false;
 }

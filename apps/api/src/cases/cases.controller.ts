@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage } from '@referral/read-models';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { VolunteerSuggestionsAnswer } from '../volunteers/dto/volunteer-views.dto';
+import { formatCalendarDate, localDateOf } from '@referral/case';
+import { CaseQueries, InvalidCursorError, type CaseDetail, type CasePage, type CaseSurvey, type VolunteerSuggestion } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
@@ -38,17 +40,20 @@ export class CasesController {
     return this.commands.execute(new RegisterCaseCommand(body, context));
   }
 
-  /** The caller's worklist, newest deadline first. */
+  /** The caller's worklist, most urgent first (contract v1.1). */
   @Get()
   @Roles(...WORKERS)
   async list(@Query() query: CaseListQuery, @Context() context: CommandContext): Promise<CasePage> {
     const scope = await this.access.scopeOf(context.caller);
     const assigneeFilter = query.assignee === 'me' ? await this.myVolunteerIds(context) : query.assignee ? [query.assignee] : undefined;
+    // `assignee=me` is the caller's own cases only, whatever the role (contract v1.1): a volunteer's
+    // scope adds the unassigned ones only to the unfiltered list.
+    const assigneeIds = scope.volunteerIds && assigneeFilter ? scope.volunteerIds.filter((id) => assigneeFilter.includes(id)) : scope.volunteerIds ?? assigneeFilter;
     try {
       return await this.queries.listCases({
         orgs: scope.orgs,
-        assigneeIds: scope.volunteerIds ?? assigneeFilter,
-        includeUnassigned: scope.volunteerIds ? scope.includeUnassigned : false,
+        assigneeIds,
+        includeUnassigned: scope.volunteerIds && !assigneeFilter ? scope.includeUnassigned : false,
         status: query.status,
         slaState: query.slaState,
         limit: query.limit ?? 50,
@@ -69,12 +74,26 @@ export class CasesController {
     return this.view(id, context);
   }
 
+  /** A coordinator assigns or unassigns (`null`); a volunteer takes an unassigned case with `"me"`. */
   @Post(':id/assignment')
   @HttpCode(200)
-  @Roles('coordinator')
+  @Roles('coordinator', 'volunteer')
   async assign(@Param('id', caseId) id: string, @Body() body: AssignmentDto, @Context() context: CommandContext) {
     await this.commands.execute(new AssignVolunteerCommand(id, body.volunteerId, context));
     return this.view(id, context);
+  }
+
+  /** Who could take the case: speakers of the person's preferred language first, then fewest open cases. */
+  @Get(':id/volunteer-suggestions')
+  @Roles('coordinator')
+  @ApiOkResponse({ type: VolunteerSuggestionsAnswer })
+  async suggestions(@Param('id', caseId) id: string, @Context() context: CommandContext): Promise<{ items: VolunteerSuggestion[]; nextCursor: null }> {
+    const found = await this.queries.caseForSuggestions(id);
+    await this.access.checkView(context.caller, found);
+    const today = formatCalendarDate(localDateOf(context.now.getTime()));
+    // A person who gave no preferred language is taken as Swedish-speaking (intake leaves `sv` out).
+    const language = found!.preferredLanguage ?? 'sv';
+    return { items: await this.queries.suggestVolunteers({ org: found!.org, language, today }), nextCursor: null };
   }
 
   @Post(':id/contacts')
@@ -117,11 +136,12 @@ export class CasesController {
     return this.view(id, context);
   }
 
-  private async view(id: string, context: CommandContext): Promise<CaseDetail> {
+  private async view(id: string, context: CommandContext): Promise<CaseDetail & { survey?: CaseSurvey }> {
     const detail = await this.queries.getCase(id, { now: context.now });
     if (!detail) throw new ApiException(404, 'case-not-found', 'No such case');
     await this.access.checkView(context.caller, detail);
-    return detail;
+    const survey = detail.status === 'closed' ? await this.queries.caseSurvey(id) : null;
+    return survey ? { ...detail, survey } : detail;
   }
 
   private myVolunteerIds(context: CommandContext): Promise<string[]> {

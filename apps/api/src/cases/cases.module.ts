@@ -7,6 +7,9 @@ import { Policies } from '../commands/policies';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { HandoverIntake } from '../intake/handover-intake';
 import { HandoversController } from '../intake/handovers.controller';
+import { RecordTrainingHandler } from '../trainings/use-cases/record-training';
+import { TrainingsController } from '../trainings/trainings.controller';
+import { ChangeLanguagesHandler } from '../volunteers/use-cases/change-languages';
 import { DeactivateVolunteerHandler } from '../volunteers/use-cases/deactivate-volunteer';
 import { RegisterVolunteerHandler } from '../volunteers/use-cases/register-volunteer';
 import { VolunteersController } from '../volunteers/volunteers.controller';
@@ -21,11 +24,12 @@ import { LinkCaseHandler } from './use-cases/link-case';
 import { RecordContactHandler } from './use-cases/record-contact';
 import { RegisterCaseHandler } from './use-cases/register-case';
 import { ResolveTriageHandler } from './use-cases/resolve-triage';
+import { SurveysModule } from '../surveys/surveys.module';
 
 /** Intake, working a case, and volunteers: the contract's case routes. */
 @Module({
-  imports: [CqrsModule],
-  controllers: [HandoversController, CasesController, VolunteersController],
+  imports: [CqrsModule, SurveysModule],
+  controllers: [HandoversController, CasesController, VolunteersController, TrainingsController],
   providers: [
     { provide: Policies, useValue: new Policies() },
     { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
@@ -47,6 +51,8 @@ import { ResolveTriageHandler } from './use-cases/resolve-triage';
     ErasePersonalDataHandler,
     RegisterVolunteerHandler,
     DeactivateVolunteerHandler,
+    ChangeLanguagesHandler,
+    RecordTrainingHandler,
   ],
 })
 export class CasesModule {}

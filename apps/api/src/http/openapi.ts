@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentIdempotency } from '../idempotency/openapi-idempotency';
 
 /** The OpenAPI document, generated from the controllers and DTOs, at /api/docs (JSON at /api/docs-json). */
 export function serveOpenApi(app: INestApplication): void {
@@ -9,6 +10,6 @@ export function serveOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  const document = documentIdempotency(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

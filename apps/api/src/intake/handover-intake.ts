@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { caseDecider, type Handover, type CaseEvent } from '@referral/case';
 import { appendNewStream, caseStream, deterministicUuid, toNewEvents } from '@referral/case-workflows';
-import { WrongExpectedRevisionError, type EventStore, type RecordedEvent } from '@referral/event-store';
+import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
 import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@referral/platform';
 import { domainException } from '../commands/domain-exception';
@@ -20,9 +20,10 @@ export interface IntakeResult {
 }
 
 /**
- * POST /handovers. The handover stream is claimed first ("no stream"), then the case is written
- * with ids derived from the case id; a delivery that finds the claim answers from it and, if the
- * first delivery died between the two appends, finishes the case with the same ids.
+ * POST /handovers. The claim on the handover stream ("no stream") and the case's first events are
+ * one atomic write, so a claim never exists without its case; a delivery that loses the claim
+ * answers from it. A store written before that (claim and case were two appends) may hold a claim
+ * whose delivery died before its case: a redelivery finishes the case with the same ids.
  */
 @Injectable()
 export class HandoverIntake {
@@ -54,8 +55,7 @@ export class HandoverIntake {
           throw domainException(decision.error);
         }
         const accepted = acceptedEvent(handover.handoverId, caseId, decision.events[0], context);
-        await this.claim(handover.handoverId, accepted, fingerprint, context);
-        const position = await this.writeCase(caseId, decision.events, context);
+        const position = await this.claimWithCase(accepted, decision.events, fingerprint, context);
         return { created: true, answer: answerOf(accepted), position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -91,22 +91,27 @@ export class HandoverIntake {
     return this.writeCase(accepted.data.caseId, decision.events, context);
   }
 
-  private writeCase(caseId: string, events: readonly CaseEvent[], context: CommandContext): Promise<bigint> {
-    const eventIds = (i: number) => deterministicUuid('case', caseId, String(i));
-    return appendNewStream(this.store, caseStream(caseId), toNewEvents(events, { metadata: eventMetadata(context), eventIds }));
-  }
-
-  private async claim(
-    handoverId: string,
-    event: { type: string; data: object },
+  /** The claim and the case in one write; the answer is the case's last position. */
+  private async claimWithCase(
+    accepted: HandoverAccepted,
+    events: readonly CaseEvent[],
     fingerprint: string,
     context: CommandContext,
-  ): Promise<void> {
-    await this.store.appendToStream(
-      handoverStream(handoverId),
-      toNewEvents([event], { metadata: { ...eventMetadata(context), fingerprint } }),
-      { expectedRevision: 'no-stream' },
-    );
+  ): Promise<bigint> {
+    const [, written] = await this.store.appendToStreams([
+      { streamId: handoverStream(accepted.data.handoverId), events: claimEvents(accepted, fingerprint, context), expectedRevision: 'no-stream' },
+      { streamId: caseStream(accepted.data.caseId), events: caseEvents(accepted.data.caseId, events, context), expectedRevision: 'no-stream' },
+    ]);
+    return written!.position;
+  }
+
+  /** Only for a store from before the one-write intake: its claim may lack its case. */
+  private writeCase(caseId: string, events: readonly CaseEvent[], context: CommandContext): Promise<bigint> {
+    return appendNewStream(this.store, caseStream(caseId), caseEvents(caseId, events, context));
+  }
+
+  private async claim(handoverId: string, event: { type: string; data: object }, fingerprint: string, context: CommandContext): Promise<void> {
+    await this.store.appendToStream(handoverStream(handoverId), claimEvents(event, fingerprint, context), { expectedRevision: 'no-stream' });
   }
 
   private command(handover: Handover, caseId: string, context: CommandContext) {
@@ -120,6 +125,16 @@ export class HandoverIntake {
       by: context.caller.sub,
     };
   }
+}
+
+function claimEvents(event: { type: string; data: object }, fingerprint: string, context: CommandContext): NewEvent[] {
+  return toNewEvents([event], { metadata: { ...eventMetadata(context), fingerprint } });
+}
+
+/** Ids derived from the case id, so finishing an old half-written case writes the same events. */
+function caseEvents(caseId: string, events: readonly CaseEvent[], context: CommandContext): NewEvent[] {
+  const eventIds = (i: number) => deterministicUuid('case', caseId, String(i));
+  return toNewEvents(events, { metadata: eventMetadata(context), eventIds });
 }
 
 function acceptedEvent(handoverId: string, caseId: string, received: CaseEvent, context: CommandContext): HandoverAccepted {

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { TooManyRequestsException } from '../http/too-many-requests';
 import { FixedWindowCounter } from './fixed-window-counter';
 import { retryAfterSeconds } from './retry-after';
+import { clientIp } from './client-ip';
 
 /** Load balancers probe this without a token; it is never refused. */
 const HEALTH_PATH = '/api/v1/health';
@@ -41,8 +42,4 @@ export class FailedAuthLimiter {
   recordFailure(request: Request): void {
     void this.counter.increment('failed-auth', clientIp(request));
   }
-}
-
-function clientIp(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import { FailedAuthLimiter } from './failed-auth-limiter';
 import { FixedWindowCounter } from './fixed-window-counter';
 import { IntakeRateLimitGuard } from './intake-rate-limit.guard';
+import { SurveyRateLimitGuard } from './survey-rate-limit.guard';
 
 const MINUTE_MS = 60_000;
 
@@ -18,8 +19,9 @@ const MINUTE_MS = 60_000;
       inject: [REDIS, CLOCK, CONFIG],
     },
     IntakeRateLimitGuard,
+    SurveyRateLimitGuard,
     FailedAuthLimiter,
   ],
-  exports: [FixedWindowCounter, IntakeRateLimitGuard, FailedAuthLimiter],
+  exports: [FixedWindowCounter, IntakeRateLimitGuard, SurveyRateLimitGuard, FailedAuthLimiter],
 })
 export class RateLimitModule {}

@@ -1,7 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { SlaChangeFeed } from '@referral/case-workflows';
+import { SlaChangeFeed, SlaChangeLog } from '@referral/case-workflows';
 import type { Config } from '@referral/config';
-import { CONFIG, REDIS } from '@referral/platform';
+import { CONFIG, READ_MODEL_DB, REDIS } from '@referral/platform';
+import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
 
 /** The process's one subscription to deadline-state changes; closed with the app. */
@@ -13,4 +14,11 @@ export const slaFeedProvider: Provider = {
     return feed;
   },
   inject: [REDIS, CONFIG],
+};
+
+/** The changes already announced, for clients that reconnect with `Last-Event-ID`. */
+export const slaChangeLogProvider: Provider = {
+  provide: SlaChangeLog,
+  useFactory: (db: SqlClient) => new SlaChangeLog(db),
+  inject: [READ_MODEL_DB],
 };

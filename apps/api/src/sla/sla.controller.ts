@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CaseQueries, type AtRiskCase, type Breach } from '@referral/read-models';
 import { Roles } from '../auth/access.decorators';
+import { hasRole } from '../auth/caller';
 import type { CommandContext } from '../commands/command-context';
 import { Context } from '../commands/request-context.decorator';
 import { ApiException } from '../http/api-exception';
+import { AtRiskPageDto } from './dto/at-risk.response';
 import { AtRiskQuery, BreachesQuery } from './dto/sla.query';
 import { pageOf, type Page } from './list-page';
 import { boundOf } from './time-bounds';
@@ -28,10 +30,17 @@ export class SlaController {
     return pageOf(all, query.limit, query.cursor);
   }
 
-  /** Open cases without contact whose first contact falls due within the window. */
+  /**
+   * Open cases without contact whose first contact falls due within the window; for the city's
+   * coordinators (who hold the triage queue) first the triage cases waiting past the city's line.
+   */
   @Get('at-risk')
+  @ApiOkResponse({ type: AtRiskPageDto })
   async atRisk(@Query() query: AtRiskQuery, @Context() context: CommandContext): Promise<Page<AtRiskCase>> {
-    const all = await this.queries.atRisk({ orgs: scopeOf(context), now: context.now, withinHours: query.withinHours ?? 24 });
+    const includeTriage = context.caller.org === 'city' && hasRole(context.caller, 'coordinator');
+    const all = await this.queries.atRisk({
+      orgs: scopeOf(context), now: context.now, withinHours: query.withinHours ?? 24, includeTriage,
+    });
     return pageOf(all, query.limit, query.cursor);
   }
 }

@@ -1,13 +1,13 @@
 import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { SlaChangeFeed } from '@referral/case-workflows';
-import { slaFeedProvider } from './sla-feed.provider';
+import { slaChangeLogProvider, slaFeedProvider } from './sla-feed.provider';
 import { SlaController } from './sla.controller';
 import { SlaStreamController } from './sla-stream.controller';
 
 /** The contract's Deadlines routes. */
 @Module({
   controllers: [SlaController, SlaStreamController],
-  providers: [slaFeedProvider],
+  providers: [slaFeedProvider, slaChangeLogProvider],
 })
 export class SlaModule implements OnApplicationShutdown {
   constructor(@Inject(SlaChangeFeed) private readonly feed: SlaChangeFeed) {}

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { previousPeriod, reportToCsv, reportToHtml, StatisticsQueries, type StatisticsReport } from '@referral/statistics';
+import { reportToCsv, reportToHtml, StatisticsQueries, type StatisticsReport } from '@referral/statistics';
 import type { Response } from 'express';
 import { Roles } from '../auth/access.decorators';
 import { ApiException } from '../http/api-exception';
@@ -34,7 +34,7 @@ export class StatisticsController {
     if (query.format === 'html') {
       response.type('text/html; charset=utf-8');
       response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
-      return reportToHtml(report, await this.queries.report(previousPeriod(period)));
+      return reportToHtml(report);
     }
     return report;
   }

@@ -23,6 +23,14 @@ export type PlannedStep = StepBase & (
   | { readonly kind: 'register-volunteer'; readonly volunteerKey: string; readonly org: PartyOrg; readonly body: Record<string, unknown> }
   | { readonly kind: 'deactivate-volunteer'; readonly volunteerKey: string; readonly org: PartyOrg; readonly body: { activeUntil: string } }
   | {
+      readonly kind: 'record-training';
+      readonly org: PartyOrg;
+      readonly actor: Actor;
+      readonly body: { kind: 'basic' | 'further'; on: string; topic?: string };
+      /** Volunteer keys of the plan; sent as the service's volunteer ids. */
+      readonly participantKeys: readonly string[];
+    }
+  | {
       readonly kind: 'handover';
       readonly caseKey: string;
       readonly body: Record<string, unknown>;

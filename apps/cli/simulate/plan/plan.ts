@@ -8,6 +8,7 @@ import { Places } from './places';
 import type { PartyOrg, PlannedStep, SimulationPlan } from './plan-types';
 import { Random } from './random';
 import { datesBetween, stockholmDateOf, stockholmInstant } from './stockholm-clock';
+import { planTrainings } from './trainings';
 import { VolunteerRoster, coordinatorOf, type PeriodFrame } from './volunteer-roster';
 
 export interface PlanOptions {
@@ -34,7 +35,7 @@ export function plan({ from, to, seed, scale, config = DEFAULT_SIMULATION_CONFIG
   const runTag = `${seed}-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}-x${scale}`;
   const roster = new VolunteerRoster(new Random(seed, 'volunteers'), config, period, runTag);
   const dayIndex = new Map(days.map((day, i) => [day, i]));
-  const steps: PlannedStep[] = [...roster.steps];
+  const steps: PlannedStep[] = [...roster.steps, ...planTrainings(new Random(seed, 'trainings'), config, period, roster.volunteers)];
   const sink: StepSink = (step) => {
     if (step.atMs < period.startMs || step.atMs > period.endMs) return;
     steps.push({ ...step, day: dayIndex.get(stockholmDateOf(step.atMs))! } as PlannedStep);

@@ -28,6 +28,7 @@ export async function executePlan(plan: SimulationPlan, options: ExecuteOptions)
   for (let day = 0; day < plan.days.length; day += 1) {
     const steps = byDay[day]!;
     for (const step of steps.filter((s) => s.kind === 'register-volunteer')) await run.step(step);
+    for (const step of steps.filter((s) => s.kind === 'record-training')) await run.step(step);
     const lanes = new Map<string, PlannedStep[]>();
     for (const step of steps) {
       if (step.lane === 'volunteers') continue;
@@ -72,7 +73,7 @@ class PlanRun {
     try {
       await this.send(step);
     } catch (error) {
-      this.error(`${step.kind} ${'caseKey' in step ? step.caseKey : step.volunteerKey}: ${(error as Error).message}`);
+      this.error(`${step.kind} ${'caseKey' in step ? step.caseKey : 'volunteerKey' in step ? step.volunteerKey : step.org}: ${(error as Error).message}`);
     } finally {
       this.tally.requests = this.options.client.requests;
     }
@@ -94,6 +95,21 @@ class PlanRun {
           this.volunteerIds.set(step.volunteerKey, answer.body.volunteerId);
           tally.volunteers.registered += 1;
         }
+        return;
+      }
+      case 'record-training': {
+        // No list of sessions to look in: a session is taken as recorded by the earlier run that
+        // registered its participants (trainings are sent right after the day's registrations).
+        if (step.participantKeys.every((key) => this.presentBefore.has(key))) {
+          tally.trainings.alreadyPresent += 1;
+          return;
+        }
+        const participants = step.participantKeys.map((key) => this.volunteerIds.get(key));
+        if (participants.some((id) => id === undefined)) {
+          tally.skipped.afterError += 1;
+          return;
+        }
+        if (await this.post(`/orgs/${step.org}/trainings`, step.actor, { ...step.body, participants })) tally.trainings[step.body.kind] += 1;
         return;
       }
       case 'deactivate-volunteer': {

@@ -8,6 +8,7 @@ export interface Tally {
   registeredCases: { created: number; alreadyPresent: number };
   triage: { routed: number; resolved: number };
   volunteers: { registered: number; alreadyPresent: number; deactivated: number };
+  trainings: { basic: number; further: number; alreadyPresent: number };
   assignments: number;
   contacts: { total: number; evening: number; byChannel: Record<string, number>; byOutcome: Record<string, number> };
   links: { jourToStodcentrum: number; stodcentrumToJour: number };
@@ -27,6 +28,7 @@ export function emptyTally(): Tally {
     registeredCases: { created: 0, alreadyPresent: 0 },
     triage: { routed: 0, resolved: 0 },
     volunteers: { registered: 0, alreadyPresent: 0, deactivated: 0 },
+    trainings: { basic: 0, further: 0, alreadyPresent: 0 },
     assignments: 0,
     contacts: { total: 0, evening: 0, byChannel: {}, byOutcome: {} },
     links: { jourToStodcentrum: 0, stodcentrumToJour: 0 },
@@ -51,6 +53,7 @@ export function formatTally(tally: Tally, seconds: number): string {
     `registered by the parties: ${tally.registeredCases.created} new, ${tally.registeredCases.alreadyPresent} already present`,
     `triage: ${tally.triage.routed} routed to triage, ${tally.triage.resolved} resolved by the city`,
     `volunteers: ${tally.volunteers.registered} registered, ${tally.volunteers.alreadyPresent} already present, ${tally.volunteers.deactivated} deactivated; ${tally.assignments} assignments`,
+    `trainings: ${tally.trainings.basic} basic, ${tally.trainings.further} further, ${tally.trainings.alreadyPresent} already present`,
     `contacts: ${tally.contacts.total} (${tally.contacts.evening} in the evening); channels: ${list(tally.contacts.byChannel)}; outcomes: ${list(tally.contacts.byOutcome)}`,
     `links: ${tally.links.jourToStodcentrum} jour -> stodcentrum, ${tally.links.stodcentrumToJour} stodcentrum -> jour`,
     `closures: ${list(tally.closures.byReason)} (${tally.closures.overrides} with a coordinator's override)`,

@@ -2,21 +2,27 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import {
   DeadlineChecker,
   Reactor,
+  SlaChangeLog,
   SlaChangePublisher,
+  type ReactorStatus,
   deadlineTimerReaction,
   slaChangeReaction,
 } from '@referral/case-workflows';
 import { DeadlineTimers, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
 import type { Config } from '@referral/config';
-import { CLOCK, CONFIG, EVENT_STORE, LOGGER, READ_MODEL_DB, REDIS, type Clock, type Logger } from '@referral/platform';
+import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
+import { FailureStreak, errorFields, retryForever, type FailureState } from '@referral/resilience';
 import { ProjectionsHost } from '../projections/projections-host';
+import { redisAnswers } from './redis-answers';
 
 const SLA_PROJECTION = 'sla';
 const SHUTDOWN_WAIT_MS = 2000;
+/** How long one start attempt waits for Redis before it counts as failed (and is retried). */
+const REDIS_WAIT_MS = 5000;
 
 /** Waits for `work`, but no longer than `ms`; answers whether it finished. */
 async function atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
@@ -44,6 +50,8 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   private reconciliation: ReconciliationHandle | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly stopping = new AbortController();
+  private readonly streak = new FailureStreak();
+  private state: 'starting' | 'running' | 'stopped' = 'starting';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -53,6 +61,8 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(CONFIG) private readonly config: Config,
     private readonly projections: ProjectionsHost,
+    @Inject(STORE_IDENTITY) private readonly storeId: string,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -65,12 +75,16 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     const timers = new DeadlineTimers({
       connection: this.redis,
       prefix: this.config.redisPrefix,
+      storeId: this.storeId,
       clock: this.clock,
       logger: { ...logFields, warn: (message, fields) => log.warn(fields, message) },
     });
     this.timers = timers;
-    const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix);
-    const checker = new DeadlineChecker(this.store, publisher, this.clock);
+    const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix, new SlaChangeLog(this.db), this.clock);
+    const checker = new DeadlineChecker(this.store, publisher, this.clock, ({ caseId, kind }) => {
+      log.warn({ caseId, kind }, 'Deadline timer for a case this store does not know; dropped');
+      this.metrics.deadlineJobsForUnknownCase.inc({ kind });
+    });
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
       new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),
@@ -78,24 +92,46 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     this.running = this.run(timers, (timer) => checker.fire(timer), log);
   }
 
+  /** Where deadline processing stands, for health: running, or starting and how its attempts fail. */
+  get status(): { state: 'starting' | 'retrying' | 'running' | 'stopped' } & FailureState {
+    const failure = this.streak.current;
+    return { state: this.state === 'starting' && failure.attempt > 0 ? 'retrying' : this.state, ...failure };
+  }
+
+  get reactionStatuses(): ReactorStatus[] {
+    return this.reactors.map((reactor) => reactor.status);
+  }
+
+  /** Until it has started, each failed attempt is logged and retried with capped backoff, forever. */
   private async run(timers: DeadlineTimers, fire: TimerHandler, log: Logger): Promise<void> {
     const signal = this.stopping.signal;
-    try {
-      // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
-      await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000 });
-      for (const reactor of this.reactors) if (!signal.aborted) await reactor.start();
-      // Reconcile from a read model that has caught up, or deadlines of recent cases would be missed.
-      await this.projections.caughtUp(SLA_PROJECTION, signal);
-      if (signal.aborted) return;
-      const queries = new CaseQueries(this.db);
-      this.reconciliation = await timers.startReconciliation(() => queries.openDeadlines(), RECONCILE_EVERY_MS);
-    } catch (error) {
-      if (!signal.aborted) log.error({ error: (error as Error).name }, 'Deadline timers did not start');
-    }
+    const started = await retryForever(() => this.startOnce(timers, fire, signal), {
+      signal,
+      backoff: { initialMs: 500, maxMs: 30_000 },
+      streak: this.streak,
+      now: () => this.clock.now(),
+      onFailure: ({ error, attempt, retryInMs }) =>
+        log.error({ attempt, retryInMs, error: errorFields(error) }, 'Deadline processing could not start; retrying'),
+    });
+    if (started) this.state = 'running';
+  }
+
+  private async startOnce(timers: DeadlineTimers, fire: TimerHandler, signal: AbortSignal): Promise<boolean> {
+    await redisAnswers(this.redis, REDIS_WAIT_MS);
+    // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
+    if (!timers.started) await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000 });
+    for (const reactor of this.reactors) if (!signal.aborted && reactor.status.state === 'stopped') await reactor.start();
+    // Reconcile from a read model that has caught up, or deadlines of recent cases would be missed.
+    await this.projections.caughtUp(SLA_PROJECTION, signal);
+    if (signal.aborted) return false;
+    const queries = new CaseQueries(this.db);
+    this.reconciliation = await timers.startReconciliation(() => queries.openDeadlines(), RECONCILE_EVERY_MS);
+    return true;
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
+    this.state = 'stopped';
     await atMost(this.running, SHUTDOWN_WAIT_MS);
     await this.reconciliation?.stop();
     for (const reactor of this.reactors) await reactor.stop();

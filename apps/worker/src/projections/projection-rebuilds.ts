@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { LOGGER, type Logger } from '@referral/platform';
+import { errorFields } from '@referral/resilience';
 import { rebuildProjection, type RebuildProgress } from '@referral/projections';
 import { ProjectionsHost } from './projections-host';
 
@@ -12,7 +14,7 @@ export type RebuildState =
   | { state: 'idle' }
   | { state: 'running'; progress: RebuildProgressView | null; startedAt: string }
   | { state: 'finished'; progress: RebuildProgressView | null; startedAt: string; finishedAt: string }
-  | { state: 'failed'; error: string; startedAt: string; finishedAt: string };
+  | { state: 'failed'; error: string; code?: string; startedAt: string; finishedAt: string };
 
 /**
  * Rebuilds a projection inside the running service: the new generation fills from position zero
@@ -22,7 +24,10 @@ export type RebuildState =
 export class ProjectionRebuilds {
   private readonly states = new Map<string, RebuildState>();
 
-  constructor(private readonly host: ProjectionsHost) {}
+  constructor(
+    private readonly host: ProjectionsHost,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   names(): string[] {
     return this.host.projections.map((p) => p.name);
@@ -56,8 +61,10 @@ export class ProjectionRebuilds {
         });
         this.states.set(name, { state: 'finished', progress, startedAt, finishedAt: new Date().toISOString() });
       } catch (error) {
-        const message = error instanceof Error ? error.name : 'error';
-        this.states.set(name, { state: 'failed', error: message, startedAt, finishedAt: new Date().toISOString() });
+        const fields = errorFields(error);
+        this.logger.error({ component: 'projections', projection: name, error: fields }, 'Projection rebuild failed');
+        const code = fields.code === undefined ? {} : { code: fields.code };
+        this.states.set(name, { state: 'failed', error: fields.name, ...code, startedAt, finishedAt: new Date().toISOString() });
       }
     })();
     return running;

@@ -14,7 +14,8 @@ export interface Clock {
 /**
  * What a fired timer does. A deadline timer sends CheckDeadlines, which records a breach at its
  * true due time, once, or nothing (met, closed, already recorded): so a timer that fires twice,
- * early or late changes nothing wrong. The at-risk timer records nothing; it tells coordinators.
+ * early or late changes nothing wrong. The triage-wait timer sends CheckTriageWait, alike. The
+ * at-risk timer records nothing; it tells coordinators.
  */
 export class DeadlineChecker {
   private readonly stream: EventSourcedStream;
@@ -23,6 +24,8 @@ export class DeadlineChecker {
     private readonly store: EventStore,
     private readonly publisher: SlaChangePublisher,
     private readonly clock: Clock,
+    /** Told of a timer whose case this store does not have; the timer is then done. */
+    private readonly onUnknownCase: (timer: DeadlineTimer) => void = () => undefined,
   ) {
     this.stream = new EventSourcedStream(store);
   }
@@ -30,18 +33,20 @@ export class DeadlineChecker {
   async fire(timer: DeadlineTimer): Promise<void> {
     if (timer.kind === 'at-risk') return this.announceAtRisk(timer);
     const now = this.clock.now().toISOString();
+    const type = timer.kind === 'triage-wait' ? 'CheckTriageWait' as const : 'CheckDeadlines' as const;
     await this.stream.run(
       caseStream(timer.caseId),
       caseDecider,
-      () => ({ type: 'CheckDeadlines' as const, caseId: timer.caseId, now }),
+      () => ({ type, caseId: timer.caseId, now }),
       (refused: Extract<CaseDecision, { ok: false }>) => {
-        // A timer for a case that is not there (a test store wiped, a foreign job) has nothing to check.
+        // A timer for a case that is not there (a store wiped, a foreign job) has nothing to check.
         if (refused.error.status === 404) return Promise.reject(new CaseGoneError(timer.caseId));
-        throw new Error(`CheckDeadlines refused: ${refused.error.code}`);
+        throw new Error(`${type} refused: ${refused.error.code}`);
       },
       { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
     ).catch((error: unknown) => {
       if (!(error instanceof CaseGoneError)) throw error;
+      this.onUnknownCase(timer);
     });
   }
 
@@ -49,7 +54,10 @@ export class DeadlineChecker {
     const state = await loadCase(this.store, timer.caseId);
     const now = this.clock.now().toISOString();
     if (state.status === 'none' || slaStatus(state, now) !== 'at-risk') return;
-    await this.publisher.publish({ caseId: state.caseId, org: state.org, slaState: 'at-risk', change: 'at-risk', dueAt: timer.dueAt, at: now });
+    await this.publisher.publish(
+      { caseId: state.caseId, org: state.org, slaState: 'at-risk', change: 'at-risk', dueAt: timer.dueAt, at: now },
+      `at-risk:${state.caseId}:${timer.dueAt}`,
+    );
   }
 }
 

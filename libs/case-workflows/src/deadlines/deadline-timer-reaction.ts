@@ -6,12 +6,13 @@ import { desiredTimers, possibleTimers } from './desired-timers';
 
 const CASE_EVENTS = new Set([
   'CaseReceived', 'TriageResolved', 'ContactRecorded', 'CaseClosed',
-  'FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted',
+  'FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted', 'TriageWaitExceeded',
 ]);
 
 /**
  * Keeps each case's timers in line with its facts: armed when a clock starts (receipt, triage
- * resolution, a link), cancelled when a contact, a closure or a recorded breach makes them moot.
+ * resolution, a link) or a case lands in triage, cancelled when a contact, a closure, a triage
+ * resolution or a recorded breach or triage wait makes them moot.
  * Arming is idempotent (deterministic job ids), so replaying events is harmless.
  */
 export function deadlineTimerReaction(store: EventStore, timers: DeadlineTimers): Reaction {

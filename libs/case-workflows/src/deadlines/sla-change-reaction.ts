@@ -16,6 +16,8 @@ function changeOf(event: RecordedEvent): Change | null {
       return 'breach-retracted';
     case 'CaseClosed':
       return 'closed';
+    case 'TriageWaitExceeded':
+      return 'triage-waiting';
     case 'ContactRecorded':
       return (event.data as { towardsPerson?: boolean }).towardsPerson ? 'contacted' : null;
     default:
@@ -23,26 +25,33 @@ function changeOf(event: RecordedEvent): Change | null {
   }
 }
 
-/** Tells coordinators, live, each recorded change of a case's deadline state. */
+/**
+ * Tells coordinators, live, each recorded change of a case's deadline state. A change goes to the
+ * org the event names (a triage wait: `triage`, which only the city sees), under the event's id.
+ */
 export function slaChangeReaction(store: EventStore, publisher: SlaChangePublisher, clock: { now(): Date }): Reaction {
   return {
     name: 'sla-changes',
     startAtHead: true,
-    handles: new Set(['FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted', 'CaseClosed', 'ContactRecorded']),
+    handles: new Set([
+      'FirstContactDeadlineMissed', 'ReachAttemptsDeadlineMissed', 'DeadlineBreachRetracted', 'CaseClosed', 'ContactRecorded',
+      'TriageWaitExceeded',
+    ]),
     react: async (event) => {
       const change = changeOf(event);
       if (change === null) return;
       const state = await loadCase(store, String((event.data as { caseId: string }).caseId));
       if (state.status === 'none') return;
-      const data = event.data as { at: string; dueAt?: string };
+      const data = event.data as { at: string; dueAt?: string; org: string };
       await publisher.publish({
         caseId: state.caseId,
-        org: state.org,
-        slaState: slaStatus(state, clock.now().toISOString()),
+        org: change === 'triage-waiting' ? data.org : state.org,
+        // A triage case past the city's line is on the city's at-risk list until it is routed.
+        slaState: change === 'triage-waiting' && state.status === 'triage' ? 'at-risk' : slaStatus(state, clock.now().toISOString()),
         change,
         ...(data.dueAt ? { dueAt: data.dueAt } : {}),
         at: data.at,
-      });
+      }, `event:${event.id}`);
     },
   };
 }

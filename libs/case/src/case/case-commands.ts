@@ -17,11 +17,13 @@ export type CaseCommand =
   | RegisterCase
   | ResolveTriage
   | AssignVolunteer
+  | UnassignVolunteer
   | RecordContact
   | LinkToOtherParty
   | OpenLinkedCase
   | CloseCase
   | CheckDeadlines
+  | CheckTriageWait
   | ErasePersonalData;
 
 export interface ReceiveHandover {
@@ -65,8 +67,19 @@ export interface ResolveTriage {
 export interface AssignVolunteer {
   readonly type: 'AssignVolunteer';
   readonly caseId: string;
-  /** The volunteer as the app found them (see `isVolunteerActiveOn`). */
-  readonly volunteer: { readonly id: string; readonly org: OrgId; readonly active: boolean };
+  /**
+   * The volunteer as the app found them (see `isVolunteerActiveOn`); `basicTrainingPassed` false
+   * for one registered as pending whom no basic session has listed yet.
+   */
+  readonly volunteer: { readonly id: string; readonly org: OrgId; readonly active: boolean; readonly basicTrainingPassed: boolean };
+  readonly at: string;
+  readonly by?: string;
+}
+
+/** Takes the case back from its volunteer; nothing to do when nobody holds it. */
+export interface UnassignVolunteer {
+  readonly type: 'UnassignVolunteer';
+  readonly caseId: string;
   readonly at: string;
   readonly by?: string;
 }
@@ -121,6 +134,11 @@ export interface CloseCase {
   readonly now: string;
   /** A coordinator's override of the reach-attempt rule (the app checks the role). */
   readonly override?: { readonly reason: string };
+  /**
+   * The satisfaction survey the app made for this closing (a random token and its keyed id);
+   * offered only when the reason is `support-given` and the case's personal data is not erased.
+   */
+  readonly survey?: { readonly surveyId: string; readonly token: string };
   readonly by?: string;
 }
 
@@ -131,6 +149,18 @@ export interface CloseCase {
  */
 export interface CheckDeadlines {
   readonly type: 'CheckDeadlines';
+  readonly caseId: string;
+  /** The app's clock (ISO instant). */
+  readonly now: string;
+}
+
+/**
+ * Records that a triage case waits past the city's line (`triageAlertHours` after receipt), once,
+ * at the line's instant. Sent by the triage-wait timer and reconciliation, possibly early, late or
+ * twice; nothing to do answers `{ok: true, events: []}`.
+ */
+export interface CheckTriageWait {
+  readonly type: 'CheckTriageWait';
   readonly caseId: string;
   /** The app's clock (ISO instant). */
   readonly now: string;

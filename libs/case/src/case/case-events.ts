@@ -1,12 +1,14 @@
-import { SlaTerms } from '../config/sla-policy';
+import { SlaTerms, TriageTerms } from '../config/sla-policy';
 import { RoutingReason } from '../routing/route-case';
 import { CaseOwner, OrgId } from '../shared/org';
 import { Area, CaseSource, Crime, PersonFacts } from './case-facts';
 import { ContactChannel, ContactOutcome } from './contact';
 import { DeadlineEvent } from './deadline-events';
 import { PersonalData } from './personal-data';
+import { TriageWaitExceeded } from './triage-events';
 
 export * from './deadline-events';
+export * from './triage-events';
 
 /**
  * The case stream's events (`case-<caseId>`). Wire names and fields are a contract with the HTTP
@@ -18,11 +20,13 @@ export type CaseEvent =
   | CaseReceived
   | TriageResolved
   | VolunteerAssigned
+  | VolunteerUnassigned
   | ContactRecorded
   | PersonLinked
   | CaseClosed
   | PersonalDataErased
-  | DeadlineEvent;
+  | DeadlineEvent
+  | TriageWaitExceeded;
 export type CaseEventType = CaseEvent['type'];
 
 export type AgeSource = 'personal-identity-number' | 'birth-date' | 'victim-birth-date';
@@ -61,6 +65,8 @@ export interface CaseReceived {
     readonly consent?: { readonly subject: boolean; readonly guardian?: boolean; readonly recordedAt?: string };
     /** The holder's service commitments at receipt; `null` while in triage. */
     readonly sla: SlaTerms | null;
+    /** In triage: the city's watch over the queue at receipt (absent in events written before it). */
+    readonly triageTerms?: TriageTerms;
     readonly by?: string;
     readonly personalData: PersonalData | null;
   };
@@ -86,6 +92,19 @@ export interface VolunteerAssigned {
     readonly org: OrgId;
     readonly volunteerId: string;
     readonly previousVolunteerId?: string;
+    readonly at: string;
+    readonly by?: string;
+  };
+}
+
+/** The case was taken back from its volunteer and waits for someone to take it. */
+export interface VolunteerUnassigned {
+  readonly type: 'VolunteerUnassigned';
+  readonly data: {
+    readonly caseId: string;
+    readonly org: OrgId;
+    /** Who held it until now. */
+    readonly volunteerId: string;
     readonly at: string;
     readonly by?: string;
   };
@@ -146,6 +165,11 @@ export interface CaseClosed {
      * `personalData.overrideReason`; `reason` here is only in events written before that.
      */
     readonly override?: { readonly reason?: string };
+    /**
+     * The satisfaction survey offered at closing: its id (a keyed hash of the token, never the
+     * token) and the end of its validity. The token itself is in `personalData.surveyToken`.
+     */
+    readonly survey?: { readonly surveyId: string; readonly expiresAt: string };
     readonly by?: string;
     readonly personalData?: PersonalData;
   };

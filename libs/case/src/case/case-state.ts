@@ -32,6 +32,16 @@ export interface DeadlineFact {
   readonly retractedAt: string | null;
 }
 
+/** A case received in triage and the city's line for it (see `startTriageWait`). */
+export interface TriageWait {
+  /** Received + `triageAlertHours`: from just after this instant it waits too long. */
+  readonly alertAt: string;
+  readonly triageAlertHours: number;
+  readonly policyVersion: string;
+  /** The recorded `TriageWaitExceeded`'s `at`; `null` while none is recorded. */
+  readonly exceededAt: string | null;
+}
+
 /** The case's deadlines; both `null` while no clock runs (triage). */
 export interface CaseDeadlines {
   readonly firstContact: DeadlineFact | null;
@@ -60,6 +70,8 @@ export interface CaseRecord {
   readonly assigneeId: string | null;
   readonly contacts: readonly ContactFact[];
   readonly deadlines: CaseDeadlines;
+  /** Set for a case received in triage (it stays after resolution); `null` otherwise. */
+  readonly triageWait: TriageWait | null;
   readonly linkedFrom?: { readonly caseId: string; readonly org: OrgId };
   readonly linkedTo?: { readonly caseId: string; readonly org: OrgId };
   readonly closure?: { readonly reason: ClosureReason; readonly at: string };

@@ -1,8 +1,9 @@
 import { CaseCommand } from './case-commands';
 import { CaseDecision } from './case-decision';
 import { CaseState } from './case-state';
-import { assignVolunteer } from './handlers/assign-volunteer';
+import { assignVolunteer, unassignVolunteer } from './handlers/assign-volunteer';
 import { checkDeadlines } from './handlers/check-deadlines';
+import { checkTriageWait } from './handlers/check-triage-wait';
 import { closeCase } from './handlers/close-case';
 import { erasePersonalData } from './handlers/erase-personal-data';
 import { linkToOtherParty } from './handlers/link-to-other-party';
@@ -23,6 +24,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return resolveTriage(command, state);
     case 'AssignVolunteer':
       return assignVolunteer(command, state);
+    case 'UnassignVolunteer':
+      return unassignVolunteer(command, state);
     case 'RecordContact':
       return recordContact(command, state);
     case 'LinkToOtherParty':
@@ -33,6 +36,8 @@ export function decideCase(command: CaseCommand, state: CaseState): CaseDecision
       return closeCase(command, state);
     case 'CheckDeadlines':
       return checkDeadlines(command, state);
+    case 'CheckTriageWait':
+      return checkTriageWait(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
   }

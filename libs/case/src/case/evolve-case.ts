@@ -1,4 +1,5 @@
 import { evolveDeadlines, startDeadlines } from '../deadlines/deadline-facts';
+import { startTriageWait } from '../triage/triage-wait';
 import { CaseEvent } from './case-events';
 import { CaseRecord, CaseState } from './case-state';
 
@@ -24,6 +25,7 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       assigneeId: null,
       contacts: [],
       deadlines: startDeadlines(d.status === 'open' ? d.sla : null, d.at),
+      triageWait: d.status === 'triage' ? startTriageWait(d.triageTerms, d.at) : null,
       ...(d.linkedFrom ? { linkedFrom: d.linkedFrom } : {}),
     };
   }
@@ -45,6 +47,8 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
       };
     case 'VolunteerAssigned':
       return { ...state, assigneeId: event.data.volunteerId };
+    case 'VolunteerUnassigned':
+      return { ...state, assigneeId: null };
     case 'ContactRecorded': {
       const { channel, outcome, at, towardsPerson, reached, inEveningWindow } = event.data;
       return { ...state, contacts: [...state.contacts, { channel, outcome, at, towardsPerson, reached, inEveningWindow }] };
@@ -59,5 +63,9 @@ function evolveExisting(state: CaseRecord, event: Exclude<CaseEvent, { type: 'Ca
     case 'ReachAttemptsDeadlineMissed':
     case 'DeadlineBreachRetracted':
       return { ...state, deadlines: evolveDeadlines(state.deadlines, event) };
+    case 'TriageWaitExceeded':
+      return state.triageWait === null || state.triageWait.exceededAt !== null
+        ? state
+        : { ...state, triageWait: { ...state.triageWait, exceededAt: event.data.at } };
   }
 }

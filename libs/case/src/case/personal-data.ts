@@ -22,6 +22,8 @@ export interface PersonalData {
   readonly note?: string;
   /** A coordinator's reason for overriding the reach-attempt rule at closing: free text about the case. */
   readonly overrideReason?: string;
+  /** The single-use survey token of a case closed with `support-given`: whoever holds it may answer, so it is sealed too. */
+  readonly surveyToken?: string;
 }
 
 /** Drops the keys whose value is `undefined`, so events compare and serialise cleanly. */

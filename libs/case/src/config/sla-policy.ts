@@ -20,10 +20,22 @@ export interface SlaTerms {
   readonly atRiskHours: number;
 }
 
+/** The city's watch over its triage queue; a triage case keeps a copy from receipt (`CaseReceived.triageTerms`). */
+export interface TriageTerms {
+  readonly policyVersion: string;
+  /** A triage case not routed this many hours after receipt waits too long. */
+  readonly triageAlertHours: number;
+}
+
 export interface SlaPolicy {
   readonly version: string;
   readonly byOrg: Readonly<Record<OrgId, SlaTerms>>;
+  /** `city.triageAlertHours` of the file (24 when the file has no `city`). */
+  readonly triage: TriageTerms;
 }
+
+/** Files written before `city.triageAlertHours` existed still parse, with this value. */
+export const DEFAULT_TRIAGE_ALERT_HOURS = 24;
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -45,8 +57,18 @@ export function parseSlaPolicy(json: unknown): SlaPolicy {
     const merged = { ...defaults, ...fields.object(overrides[org] ?? {}, `orgs.${org}`) };
     byOrg[org] = readTerms(fields, merged, `orgs.${org}`, version, timeZone);
   }
+  const triage = readTriageTerms(fields, root.city, version);
   if (fields.problems.length > 0) throw new InvalidPolicyError('sla policy', fields.problems);
-  return { version, byOrg };
+  return { version, byOrg, triage };
+}
+
+function readTriageTerms(fields: JsonFields, city: unknown, policyVersion: string): TriageTerms {
+  const terms = city === undefined ? {} : fields.object(city, 'city');
+  const hours = terms.triageAlertHours;
+  return {
+    policyVersion,
+    triageAlertHours: hours === undefined ? DEFAULT_TRIAGE_ALERT_HOURS : fields.positiveInteger(hours, 'city.triageAlertHours'),
+  };
 }
 
 function readTerms(

@@ -31,8 +31,12 @@ export type DomainErrorCode =
   | 'volunteer-not-active'
   | 'volunteer-other-org'
   | 'volunteer-already-deactivated'
+  | 'basic-training-required'
+  | 'training-already-recorded'
   | 'reach-attempts-not-met'
-  | 'personal-data-erased';
+  | 'personal-data-erased'
+  | 'survey-not-found'
+  | 'survey-answered';
 
 export const invalid = (problems: readonly FieldProblem[]): DomainError => ({
   code: 'validation-failed',

@@ -2,12 +2,20 @@ import { Decision } from '../shared/decision';
 import { FieldProblem, conflict, invalid, notFound } from '../shared/domain-error';
 import { parseCalendarDate } from '../time/calendar-date';
 import { formatInstant, parseInstant } from '../time/instant';
-import { DeactivateVolunteer, RegisterVolunteer, VolunteerCommand } from './volunteer-commands';
+import { DEFAULT_LANGUAGES, languageProblems } from './languages';
+import { ChangeVolunteerLanguages, DeactivateVolunteer, RegisterVolunteer, VolunteerCommand } from './volunteer-commands';
 import { VolunteerEvent } from './volunteer-events';
 import { VolunteerState } from './volunteer-state';
 
 export function decideVolunteer(command: VolunteerCommand, state: VolunteerState): Decision<VolunteerEvent> {
-  return command.type === 'RegisterVolunteer' ? register(command, state) : deactivate(command, state);
+  switch (command.type) {
+    case 'RegisterVolunteer':
+      return register(command, state);
+    case 'DeactivateVolunteer':
+      return deactivate(command, state);
+    case 'ChangeVolunteerLanguages':
+      return changeLanguages(command, state);
+  }
 }
 
 function register(command: RegisterVolunteer, state: VolunteerState): Decision<VolunteerEvent> {
@@ -17,6 +25,8 @@ function register(command: RegisterVolunteer, state: VolunteerState): Decision<V
   const problems: FieldProblem[] = [];
   if (command.displayName.trim() === '') problems.push({ path: 'displayName', message: 'must not be empty' });
   if (!parseCalendarDate(command.activeFrom)) problems.push({ path: 'activeFrom', message: 'is not a valid date' });
+  const languages = command.languages ?? DEFAULT_LANGUAGES;
+  problems.push(...languageProblems(languages));
   const atMs = momentOf(command.at, problems);
   if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
   const { volunteerId, org, gender, genderLabel, activeFrom, by } = command;
@@ -32,6 +42,8 @@ function register(command: RegisterVolunteer, state: VolunteerState): Decision<V
           ...(genderLabel !== undefined ? { genderLabel } : {}),
           activeFrom,
           userId: command.userId ?? volunteerId,
+          languages: [...languages],
+          ...(command.basicTraining === 'pending' ? { basicTraining: 'pending' as const } : {}),
           at: formatInstant(atMs),
           ...(by !== undefined ? { by } : {}),
           personalData: { displayName: command.displayName.trim() },
@@ -41,10 +53,36 @@ function register(command: RegisterVolunteer, state: VolunteerState): Decision<V
   };
 }
 
+function changeLanguages(command: ChangeVolunteerLanguages, state: VolunteerState): Decision<VolunteerEvent> {
+  if (state.status === 'none' || state.org !== command.org) return unknownVolunteer(command);
+  const problems = languageProblems(command.languages);
+  const atMs = momentOf(command.at, problems);
+  if (atMs === null || problems.length > 0) return { ok: false, error: invalid(problems) };
+  const unchanged = command.languages.length === state.languages.length && command.languages.every((code, i) => state.languages[i] === code);
+  if (unchanged) return { ok: true, events: [] };
+  return {
+    ok: true,
+    events: [
+      {
+        type: 'VolunteerLanguagesChanged',
+        data: {
+          volunteerId: command.volunteerId,
+          org: command.org,
+          languages: [...command.languages],
+          at: formatInstant(atMs),
+          ...(command.by !== undefined ? { by: command.by } : {}),
+        },
+      },
+    ],
+  };
+}
+
+function unknownVolunteer(command: { org: string; volunteerId: string }): Decision<VolunteerEvent> {
+  return { ok: false, error: notFound('volunteer-not-found', `${command.org} has no volunteer ${command.volunteerId}`) };
+}
+
 function deactivate(command: DeactivateVolunteer, state: VolunteerState): Decision<VolunteerEvent> {
-  if (state.status === 'none' || state.org !== command.org) {
-    return { ok: false, error: notFound('volunteer-not-found', `${command.org} has no volunteer ${command.volunteerId}`) };
-  }
+  if (state.status === 'none' || state.org !== command.org) return unknownVolunteer(command);
   if (state.activeUntil !== null) {
     return { ok: false, error: conflict('volunteer-already-deactivated', `Volunteer ${command.volunteerId} is already deactivated`) };
   }

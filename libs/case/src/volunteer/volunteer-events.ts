@@ -2,7 +2,10 @@ import { Gender } from '../case/case-facts';
 import { OrgId } from '../shared/org';
 
 /** The volunteer stream's events (`volunteer-<volunteerId>`). */
-export type VolunteerEvent = VolunteerRegistered | VolunteerDeactivated;
+export type VolunteerEvent = VolunteerRegistered | VolunteerDeactivated | VolunteerLanguagesChanged;
+
+/** `pending`: registered before the basic training; they take no case until a basic session lists them. */
+export type BasicTraining = 'pending' | 'passed';
 
 /** A volunteer's personal data, sealed under their stream's key like a case's (see `personal-data.ts`). */
 export interface VolunteerPersonalData {
@@ -22,6 +25,10 @@ export interface VolunteerRegistered {
     readonly activeFrom: string;
     /** The `sub` the volunteer signs in with. */
     readonly userId: string;
+    /** ISO 639-1 codes; absent in events written before languages were kept (read as `["sv"]`). */
+    readonly languages?: readonly string[];
+    /** Absent: taken as trained (rosters brought over, and events written before training was kept). */
+    readonly basicTraining?: 'pending';
     readonly at: string;
     readonly by?: string;
     readonly personalData?: VolunteerPersonalData;
@@ -35,6 +42,19 @@ export interface VolunteerDeactivated {
     readonly org: OrgId;
     /** `YYYY-MM-DD`, the last day the volunteer is active. */
     readonly activeUntil: string;
+    readonly at: string;
+    readonly by?: string;
+  };
+}
+
+/** The languages the volunteer speaks, replaced as a whole. */
+export interface VolunteerLanguagesChanged {
+  readonly type: 'VolunteerLanguagesChanged';
+  readonly data: {
+    readonly volunteerId: string;
+    readonly org: OrgId;
+    /** ISO 639-1 codes. */
+    readonly languages: readonly string[];
     readonly at: string;
     readonly by?: string;
   };

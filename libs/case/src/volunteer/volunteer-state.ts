@@ -1,6 +1,7 @@
 import { Gender } from '../case/case-facts';
 import { OrgId } from '../shared/org';
-import { VolunteerEvent } from './volunteer-events';
+import { DEFAULT_LANGUAGES } from './languages';
+import { BasicTraining, VolunteerEvent } from './volunteer-events';
 
 export type VolunteerState =
   | { readonly status: 'none' }
@@ -12,6 +13,9 @@ export type VolunteerState =
       readonly gender: Gender;
       readonly activeFrom: string;
       readonly activeUntil: string | null;
+      readonly languages: readonly string[];
+      /** As registered; a basic session that lists a pending volunteer is a training's fact, not this stream's. */
+      readonly basicTraining: BasicTraining;
     };
 
 export const initialVolunteerState: VolunteerState = { status: 'none' };
@@ -20,10 +24,16 @@ export function evolveVolunteer(state: VolunteerState, event: VolunteerEvent): V
   switch (event.type) {
     case 'VolunteerRegistered': {
       const { volunteerId, org, userId, gender, activeFrom } = event.data;
-      return { status: 'registered', volunteerId, org, userId, gender, activeFrom, activeUntil: null };
+      return {
+        status: 'registered', volunteerId, org, userId, gender, activeFrom, activeUntil: null,
+        languages: event.data.languages ?? DEFAULT_LANGUAGES,
+        basicTraining: event.data.basicTraining ?? 'passed',
+      };
     }
     case 'VolunteerDeactivated':
       return state.status === 'none' ? state : { ...state, activeUntil: event.data.activeUntil };
+    case 'VolunteerLanguagesChanged':
+      return state.status === 'none' ? state : { ...state, languages: event.data.languages };
   }
 }
 

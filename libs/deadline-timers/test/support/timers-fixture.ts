@@ -28,6 +28,7 @@ export class TimersFixture {
       clock: { now: () => new Date() },
       logger: this.log,
       ...options,
+      storeId: options.storeId ?? 'test-store',
     });
     this.made.push(timers);
     return timers;

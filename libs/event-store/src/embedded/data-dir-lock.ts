@@ -1,6 +1,8 @@
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreLockedError } from '../errors';
+import { formatLockRecord, LOCK_HEARTBEAT_MS, lockIsStale, parseLockRecord } from './lock-record';
+import { runningInstance, thisProcess } from './process-instance';
 
 /** A lock file whose birth is younger than this may still be waiting for its pid to be written. */
 const UNWRITTEN_LOCK_GRACE_MS = 5_000;
@@ -12,24 +14,46 @@ export interface DataDirLock {
 }
 
 /**
- * Takes `<dataDir>/referral.lock`, created exclusively and holding this process's pid, so two
- * processes never open the same embedded database. A lock left by a process that no longer runs
- * is taken over.
+ * Takes `<dataDir>/referral.lock`, created exclusively and naming this process instance (pid,
+ * start time, boot id, pid namespace; see lock-record.ts), so two processes never open the same
+ * embedded database. While held, its mtime is refreshed every few seconds. A lock whose holder is
+ * gone is taken over, also when its pid now belongs to another process (this one included, as
+ * after a container restart).
  * @throws StoreLockedError when a running process holds it (this one included).
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, 'referral.lock');
+  const self = thisProcess();
+  const record = formatLockRecord(self);
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (createExclusively(path)) return { path, release: () => releaseIfOurs(path) };
-    const holder = readHolderPid(path);
-    if (holder === undefined) continue; // removed meanwhile: try again
-    if (holder === null ? isFresh(path) : isRunning(holder)) throw new StoreLockedError(dataDir, holder);
-    removeIfExists(path);
+    if (createExclusively(path, record)) return heldLock(path, record);
+    const text = readLockText(path);
+    if (text === undefined) continue; // removed meanwhile: try again
+    const holder = parseLockRecord(text);
+    const held =
+      holder === null
+        ? ageMs(path) < UNWRITTEN_LOCK_GRACE_MS
+        : !lockIsStale(holder, { self, running: runningInstance, heartbeatAgeMs: ageMs(path) });
+    if (held) throw new StoreLockedError(dataDir, holder?.pid ?? null);
+    // Only the stale lock just judged: another process may have taken it over since.
+    if (readLockText(path) === text) removeIfExists(path);
   }
-  throw new StoreLockedError(dataDir, readHolderPid(path) ?? null);
+  throw new StoreLockedError(dataDir, parseLockRecord(readLockText(path) ?? '')?.pid ?? null);
 }
 
-function createExclusively(path: string): boolean {
+function heldLock(path: string, record: string): DataDirLock {
+  const heartbeat = setInterval(() => touch(path), LOCK_HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    path,
+    release: () => {
+      clearInterval(heartbeat);
+      if (readLockText(path) === record) removeIfExists(path);
+    },
+  };
+}
+
+function createExclusively(path: string, record: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx');
@@ -38,46 +62,39 @@ function createExclusively(path: string): boolean {
     throw error;
   }
   try {
-    writeSync(fd, `${process.pid}\n`);
+    writeSync(fd, record);
   } finally {
     closeSync(fd);
   }
   return true;
 }
 
-/** The holder's pid; `null` when the file holds no pid (yet); `undefined` when it is gone. */
-function readHolderPid(path: string): number | null | undefined {
-  let text: string;
+/** The lock file's text; `undefined` when it is gone. */
+function readLockText(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const pid = Number.parseInt(text.trim(), 10);
-  return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
 }
 
-function isRunning(pid: number): boolean {
+/** Since the lock file was last written or touched; infinite when it is gone. */
+function ageMs(path: string): number {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, under another user.
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
-
-function isFresh(path: string): boolean {
-  try {
-    return Date.now() - statSync(path).mtimeMs < UNWRITTEN_LOCK_GRACE_MS;
+    return Date.now() - statSync(path).mtimeMs;
   } catch {
-    return false;
+    return Number.POSITIVE_INFINITY;
   }
 }
 
-function releaseIfOurs(path: string): void {
-  if (readHolderPid(path) === process.pid) removeIfExists(path);
+function touch(path: string): void {
+  const now = new Date();
+  try {
+    utimesSync(path, now, now);
+  } catch {
+    // Gone: nothing left to refresh.
+  }
 }
 
 function removeIfExists(path: string): void {

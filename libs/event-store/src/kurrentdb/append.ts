@@ -44,8 +44,8 @@ export async function appendToStream(
  * read back from the stream, which also gives the original position after an idempotent retry
  * (where the server reports no position of its own).
  */
-async function locateBatchEnd(
-  client: Appender,
+export async function locateBatchEnd(
+  client: Pick<KurrentDBClient, 'readStream'>,
   streamId: string,
   events: NewEvent[],
   revision: number,

@@ -7,10 +7,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../event-store.port';
 import { appendToStream } from './append';
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '@referral/resilience';
+import { appendToStreams } from './append-to-streams';
 import { ping } from './ping';
 import { readAll } from './read-all';
 import { readStream } from './read-stream';
@@ -45,6 +47,11 @@ export class KurrentDbEventStore implements EventStore {
 
   appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     return appendToStream(this.client, streamId, events, options ?? {}, this.options.idempotencyWindow ?? 1000);
+  }
+
+  /** Needs KurrentDB 25.1 or later (multi-stream append). */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    return appendToStreams(this.client, appends, this.options.idempotencyWindow ?? 1000);
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -6,6 +6,17 @@ export function toEventData(event: NewEvent): EventData {
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
 }
 
+/**
+ * The property that carries the port's metadata as JSON in a multi-stream append, whose records
+ * take only string properties (the port's metadata has numbers and nested values).
+ */
+export const METADATA_PROPERTY = 'referral.metadata';
+
+export function toMultiAppendEventData(event: NewEvent): EventData {
+  const metadata = { [METADATA_PROPERTY]: JSON.stringify(event.metadata) };
+  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata });
+}
+
 /** Converts an event read from KurrentDB; its position is required (servers from 22.6 send it). */
 export function toRecordedEvent(event: ClientRecordedEvent): RecordedEvent {
   if (!event.position) {
@@ -34,6 +45,8 @@ function decodeMetadata(metadata: unknown): EventMetadata {
   const value = metadata instanceof Uint8Array ? parseJson(Buffer.from(metadata).toString('utf8')) : metadata;
   // Events written outside this port may lack metadata; they are treated as schema version 1.
   if (!isPlainObject(value)) return { schemaVersion: 1 };
+  const carried = value[METADATA_PROPERTY];
+  if (typeof carried === 'string') return decodeMetadata(parseJson(carried));
   return { schemaVersion: 1, ...value } as EventMetadata;
 }
 

@@ -1,6 +1,6 @@
 import { excludeSystemEvents, type KurrentDBClient, type Position } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent, SubscribeOptions } from '../event-store.port';
-import { backoffDelay, sleep, type BackoffOptions } from './backoff';
+import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { isTransientError } from './error-mapping';
 import { isAfter, readPositionFrom, toClientPosition } from './positions';
 import { toRecordedEvent } from './recorded-event';
@@ -20,7 +20,7 @@ const DEFAULT_BATCH = 500;
 export async function* subscribe(
   client: AllSubscriber,
   { after, signal, batchSize = DEFAULT_BATCH }: SubscribeOptions,
-  backoff: BackoffOptions = {},
+  backoff: BackoffOptions = { maxMs: 10_000 },
 ): AsyncGenerator<RecordedEvent> {
   let cursor: Position | null = after === null ? null : toClientPosition(after);
   let failures = 0;

@@ -7,8 +7,10 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
 } from '../event-store.port';
+import { checkStreamAppends } from '../stream-appends';
 import { executeAppend } from './append-call';
 import { AppendSignal } from './append-signal';
 import { EVENT_COLUMNS, toRecordedEvent, type RecordedEventRow } from './recorded-event-row';
@@ -45,6 +47,20 @@ export class PostgresEventStore implements EventStore {
     const result = await executeAppend(this.sql, streamId, events, options.expectedRevision ?? 'any');
     this.appended.notify();
     return result;
+  }
+
+  /** One transaction; the append lock taken by the first stream's append is held to its commit. */
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    checkStreamAppends(appends);
+    const results = await this.sql.transaction(async (tx) => {
+      const done: AppendResult[] = [];
+      for (const { streamId, events, expectedRevision } of appends) {
+        done.push(await executeAppend(tx, streamId, events, expectedRevision ?? 'any'));
+      }
+      return done;
+    });
+    this.appended.notify();
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

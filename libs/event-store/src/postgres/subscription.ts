@@ -1,4 +1,5 @@
 import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
+import { backoffDelay, sleep } from '@referral/resilience';
 import type { AppendSignal } from './append-signal';
 
 export interface SubscriptionTiming {
@@ -50,10 +51,10 @@ export async function* subscription(
       failures = 0;
     } catch (error) {
       if (signal.aborted) return;
-      const retryInMs = Math.min(timing.retryInitialMs * 2 ** failures, timing.retryMaxMs);
       failures++;
+      const retryInMs = backoffDelay(failures, { initialMs: timing.retryInitialMs, maxMs: timing.retryMaxMs });
       timing.onReadError?.(error, failures, retryInMs);
-      await abortableDelay(retryInMs, signal);
+      await sleep(retryInMs, signal);
       continue;
     }
     if (batch.length === 0) {
@@ -68,16 +69,4 @@ export async function* subscription(
       yield event;
     }
   }
-}
-
-function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

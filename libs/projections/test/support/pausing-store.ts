@@ -28,6 +28,7 @@ export function pausingStore(inner: EventStore, pauseAfter: number): PausingStor
   }
   const store: EventStore = {
     appendToStream: (...args) => inner.appendToStream(...args),
+    appendToStreams: (appends) => inner.appendToStreams(appends),
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribe,

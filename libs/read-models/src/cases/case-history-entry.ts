@@ -31,6 +31,8 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
       const previous = data.previousVolunteerId === undefined ? {} : { previousVolunteerId: data.previousVolunteerId };
       return { type, at: data.at, volunteerId: data.volunteerId, ...previous, ...by };
     }
+    case 'VolunteerUnassigned':
+      return { type, at: event.data.at, volunteerId: event.data.volunteerId, ...by };
     case 'ContactRecorded': {
       const { data } = event;
       return {
@@ -53,6 +55,11 @@ export function caseHistoryEntry(event: CaseEvent): CaseHistoryEntry {
     case 'ReachAttemptsDeadlineMissed':
     case 'DeadlineBreachRetracted':
       return deadlineHistoryEntry(event);
+    case 'TriageWaitExceeded': {
+      // What the city sees: received then, still not routed this many hours later.
+      const { data } = event;
+      return { type, at: data.at, receivedAt: data.receivedAt, hoursWaited: data.triageAlertHours, detectedAt: data.detectedAt };
+    }
   }
 }
 

@@ -3,15 +3,20 @@ import type { SqlExecutor } from '@referral/sql';
 import { ruleOf } from '../sla/sla-events';
 import { jsonParam } from '../sql-values';
 
-interface FirstContactClock {
+interface SlaClock {
   dueAt: string | null;
+  reachDueAt: string | null;
   atRiskHours: number | null;
 }
 
-/** Due time from the case's own terms; no clock while in triage (`sla` null). */
-function firstContactClock(terms: SlaTerms | null, startedAt: string): FirstContactClock {
+/** Due times from the case's own terms; no clock while in triage (`sla` null). */
+function slaClock(terms: SlaTerms | null, startedAt: string): SlaClock {
   const deadlines = terms === null ? null : slaDeadlines(terms, startedAt);
-  return { dueAt: deadlines?.firstContactDueAt ?? null, atRiskHours: terms?.atRiskHours ?? null };
+  return {
+    dueAt: deadlines?.firstContactDueAt ?? null,
+    reachDueAt: deadlines?.reachAttemptsDueAt ?? null,
+    atRiskHours: terms?.atRiskHours ?? null,
+  };
 }
 
 /** Applies one case event to `case_list` (one statement). `position` is the event's, as text. */
@@ -20,11 +25,11 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
     case 'CaseReceived':
       return insertCase(event.data, tx, table, position);
     case 'TriageResolved': {
-      const clock = firstContactClock(event.data.sla, event.data.at);
+      const clock = slaClock(event.data.sla, event.data.at);
       await tx.query(
         `UPDATE ${table} SET org = $2, status = 'open', link_suggested = $3, first_contact_due_at = $4,
-           at_risk_hours = $5, updated_position = $6 WHERE case_id = $1`,
-        [event.data.caseId, event.data.org, event.data.linkSuggested, clock.dueAt, clock.atRiskHours, position],
+           at_risk_hours = $5, reach_due_at = $6, updated_position = $7 WHERE case_id = $1`,
+        [event.data.caseId, event.data.org, event.data.linkSuggested, clock.dueAt, clock.atRiskHours, clock.reachDueAt, position],
       );
       return;
     }
@@ -32,6 +37,9 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
       await tx.query(`UPDATE ${table} SET assignee_id = $2, updated_position = $3 WHERE case_id = $1`, [
         event.data.caseId, event.data.volunteerId, position,
       ]);
+      return;
+    case 'VolunteerUnassigned':
+      await tx.query(`UPDATE ${table} SET assignee_id = NULL, updated_position = $2 WHERE case_id = $1`, [event.data.caseId, position]);
       return;
     case 'ContactRecorded': {
       const { data } = event;
@@ -80,15 +88,15 @@ export async function writeCaseList(event: CaseEvent, tx: SqlExecutor, table: st
 const MISSED_COLUMN = { 'first-contact': 'first_contact_missed', 'reach-attempts': 'reach_missed' } as const;
 
 async function insertCase(data: CaseReceived['data'], tx: SqlExecutor, table: string, position: string): Promise<void> {
-  const clock = firstContactClock(data.sla, data.at);
+  const clock = slaClock(data.sla, data.at);
   await tx.query(
     `INSERT INTO ${table} (case_id, org, status, source, received_at, assignee_id, link_suggested, linked_from,
-       person, personal_data, crime, area, first_contact_due_at, at_risk_hours, updated_position)
-     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14)
+       person, personal_data, crime, area, first_contact_due_at, at_risk_hours, reach_due_at, updated_position)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7::jsonb, $8::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15)
      ON CONFLICT (case_id) DO NOTHING`,
     [
       data.caseId, data.org, data.status, data.source, data.at, data.linkSuggested, jsonParam(data.linkedFrom),
-      jsonParam(data.person), jsonParam(data.personalData), jsonParam(data.crime), jsonParam(data.area), clock.dueAt, clock.atRiskHours, position,
+      jsonParam(data.person), jsonParam(data.personalData), jsonParam(data.crime), jsonParam(data.area), clock.dueAt, clock.atRiskHours, clock.reachDueAt, position,
     ],
   );
 }

@@ -25,6 +25,7 @@ export async function createCaseViewTables(tx: SqlExecutor, tables: TableNames<C
     crime jsonb NOT NULL,
     area jsonb,
     first_contact_due_at timestamptz,
+    reach_due_at timestamptz,
     at_risk_hours double precision,
     first_contact_at timestamptz,
     phone_attempts integer NOT NULL DEFAULT 0,

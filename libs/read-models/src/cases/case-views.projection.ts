@@ -9,7 +9,9 @@ import { writeCaseList } from './case-list-writes';
 import { CASE_VIEW_TABLES, createCaseViewTables, type CaseViewTable } from './case-views-schema';
 
 const CASE_EVENT_TYPES: ReadonlySet<string> = new Set<CaseEvent['type']>([
-  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
+  'CaseReceived', 'TriageResolved', 'VolunteerAssigned', 'VolunteerUnassigned', 'ContactRecorded', 'PersonLinked', 'CaseClosed', 'PersonalDataErased',
+  // No store held these events before the history learnt them, so version 4's tables stay right.
+  'TriageWaitExceeded',
   ...(DEADLINE_EVENT_TYPES as ReadonlySet<CaseEvent['type']>),
 ]);
 
@@ -20,11 +22,12 @@ export const isCaseEvent = (event: RecordedEvent): boolean => CASE_EVENT_TYPES.h
  * Version 2: recorded breaches and retractions (a flag per rule on `case_list`, entries in the
  * history), so `slaState` is `breached` from recorded facts only. Version 3: personal data kept
  * sealed as the store holds it (`personal_data`, and in history entries), opened only when a
- * case is shown; erasures.
+ * case is shown; erasures. Version 4: the reach-attempt due time (`reach_due_at`), so the worklist
+ * can list the most urgent first.
  */
 export const caseViewsProjection: ProjectionDefinition<CaseViewTable> = {
   name: 'case_views',
-  version: 3,
+  version: 4,
   tables: CASE_VIEW_TABLES,
   setup: createCaseViewTables,
   async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<CaseViewTable>) {

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from '@referral/sql';
 import { SqlParams } from '../sql-params';
+import { toIsoInstant } from '../sql-values';
 import { CASE_LIST_ITEM_COLUMNS, toCaseListItem, type CaseListItem, type CaseListItemRow, type CaseStatus, type SlaState } from './case-list-item';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
 import { slaStateSql } from './sla-state-sql';
@@ -26,7 +27,19 @@ export interface CasePage {
   nextCursor: string | null;
 }
 
-/** Newest deadline first (triage, with no deadline, last), then by case id; keyset paging. */
+/**
+ * The worklist order (contract v1.1), as groups: 1 open cases with a pending deadline, by that
+ * deadline, soonest first (first contact while nobody has been contacted, then the reach-attempt
+ * deadline while the person is not reached); 2 open cases with none, by receipt; 3 triage, by
+ * receipt, oldest first; 4 closed cases, newest closing first. Ties by case id; keyset paging.
+ */
+const PENDING_DUE = `CASE WHEN status <> 'open' THEN NULL
+  WHEN first_contact_at IS NULL THEN first_contact_due_at WHEN NOT reached THEN reach_due_at END`;
+const GROUP = `CASE WHEN status = 'open' AND pending_due IS NOT NULL THEN 1 WHEN status = 'open' THEN 2
+  WHEN status = 'triage' THEN 3 ELSE 4 END`;
+const SORT_AT = `CASE WHEN status = 'closed' THEN closed_at WHEN pending_due IS NOT NULL THEN pending_due ELSE received_at END`;
+const CLOSED_GROUP = 4;
+
 export async function listCases(db: SqlExecutor, filter: CaseListFilter): Promise<CasePage> {
   if (!Number.isSafeInteger(filter.limit) || filter.limit < 1) throw new RangeError('limit must be a positive integer');
   const params = new SqlParams();
@@ -34,17 +47,22 @@ export async function listCases(db: SqlExecutor, filter: CaseListFilter): Promis
   const conditions = filterConditions(filter, params);
   if (filter.slaState) conditions.push(`sla_state = ${params.add(filter.slaState)}`);
   if (filter.cursor) conditions.push(afterCursor(decodeListCursor(filter.cursor), params));
-  const { rows } = await db.query<CaseListItemRow>(
-    `SELECT * FROM (SELECT ${CASE_LIST_ITEM_COLUMNS}, ${slaState} AS sla_state FROM case_list) c
+  const { rows } = await db.query<CaseListItemRow & { list_group: number; sort_at: unknown }>(
+    `SELECT * FROM (
+       SELECT ${CASE_LIST_ITEM_COLUMNS}, sla_state, ${GROUP} AS list_group, ${SORT_AT} AS sort_at FROM (
+         SELECT *, ${slaState} AS sla_state, ${PENDING_DUE} AS pending_due FROM case_list) pending) c
      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-     ORDER BY first_contact_due_at DESC NULLS LAST, case_id
+     ORDER BY list_group, CASE WHEN list_group = ${CLOSED_GROUP} THEN NULL ELSE sort_at END,
+       CASE WHEN list_group = ${CLOSED_GROUP} THEN sort_at END DESC, case_id
      LIMIT ${params.add(filter.limit + 1, 'int')}`,
     params.values,
   );
   const items = rows.slice(0, filter.limit).map(toCaseListItem);
-  const last = items[items.length - 1];
+  const last = rows[filter.limit - 1];
   const nextCursor =
-    rows.length > filter.limit && last ? encodeListCursor({ dueAt: last.firstContactDueAt, caseId: last.caseId }) : null;
+    rows.length > filter.limit && last
+      ? encodeListCursor({ group: Number(last.list_group), at: toIsoInstant(last.sort_at), caseId: last.case_id })
+      : null;
   return { items, nextCursor };
 }
 
@@ -59,10 +77,11 @@ function filterConditions(filter: CaseListFilter, params: SqlParams): string[] {
   return conditions;
 }
 
-/** Rows after the cursor in `due DESC NULLS LAST, case_id` order. */
+/** Rows after the cursor in worklist order (within the closed group the instant runs backwards). */
 function afterCursor(cursor: ListCursor, params: SqlParams): string {
+  const group = params.add(cursor.group, 'int');
+  const at = params.add(cursor.at, 'timestamptz');
   const caseId = params.add(cursor.caseId, 'text');
-  if (cursor.dueAt === null) return `(first_contact_due_at IS NULL AND case_id > ${caseId})`;
-  const due = params.add(cursor.dueAt, 'timestamptz');
-  return `(first_contact_due_at < ${due} OR (first_contact_due_at = ${due} AND case_id > ${caseId}) OR first_contact_due_at IS NULL)`;
+  const later = cursor.group === CLOSED_GROUP ? '<' : '>';
+  return `(list_group > ${group} OR (list_group = ${group} AND (sort_at ${later} ${at} OR (sort_at = ${at} AND case_id > ${caseId}))))`;
 }

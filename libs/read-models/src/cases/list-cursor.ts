@@ -8,17 +8,22 @@ export class InvalidCursorError extends Error {
   }
 }
 
-/** The sort key of the last row of a page: first-contact due time (null sorts last), case id. */
+/**
+ * The sort key of the last row of a page: its urgency group (`worklistGroup` in list-cases.ts),
+ * the instant it sorts by within the group, and the case id.
+ */
 export interface ListCursor {
-  readonly dueAt: string | null;
+  readonly group: number;
+  readonly at: string;
   readonly caseId: string;
 }
 
 const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const GROUPS = new Set([1, 2, 3, 4]);
 
 /** Opaque to callers: base64url of the JSON sort key. */
 export function encodeListCursor(cursor: ListCursor): string {
-  return Buffer.from(JSON.stringify({ d: cursor.dueAt, c: cursor.caseId }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ g: cursor.group, a: cursor.at, c: cursor.caseId }), 'utf8').toString('base64url');
 }
 
 /** @throws InvalidCursorError */
@@ -31,8 +36,10 @@ export function decodeListCursor(text: string): ListCursor {
     throw new InvalidCursorError();
   }
   if (typeof parsed !== 'object' || parsed === null) throw new InvalidCursorError();
-  const { d, c } = parsed as Record<string, unknown>;
-  const validDue = d === null || (typeof d === 'string' && UTC_INSTANT.test(d) && !Number.isNaN(Date.parse(d)));
-  if (!validDue || typeof c !== 'string' || c.length === 0) throw new InvalidCursorError();
-  return { dueAt: d, caseId: c };
+  const { g, a, c } = parsed as Record<string, unknown>;
+  const validAt = typeof a === 'string' && UTC_INSTANT.test(a) && !Number.isNaN(Date.parse(a));
+  if (typeof g !== 'number' || !GROUPS.has(g) || !validAt || typeof c !== 'string' || c.length === 0) {
+    throw new InvalidCursorError();
+  }
+  return { group: g, at: a, caseId: c };
 }

@@ -31,17 +31,32 @@ export interface AtRiskFilter {
   now: Date;
   /** Due after `now` and at most this many hours later (inclusive). */
   withinHours: number;
+  /** Also the triage cases past the city's line at `now` (the city's coordinators). */
+  includeTriage?: boolean;
 }
 
 /** `GET /sla/at-risk`: an open case without contact whose first contact falls due soon. */
-export interface AtRiskCase {
+export interface FirstContactAtRisk {
   caseId: string;
   org: string;
+  rule: 'first-contact';
   firstContactDueAt: string;
   assigneeId?: string;
 }
 
-export type DeadlineKind = SlaRule | 'at-risk';
+/** `GET /sla/at-risk` for the city: a triage case still not routed past the city's line. */
+export interface TriageWaiting {
+  caseId: string;
+  org: 'triage';
+  rule: 'triage';
+  receivedAt: string;
+  /** Received + `triageAlertHours`: it has waited too long since just after this instant. */
+  alertAt: string;
+}
+
+export type AtRiskCase = FirstContactAtRisk | TriageWaiting;
+
+export type DeadlineKind = SlaRule | 'at-risk' | 'triage-wait';
 
 /** A timer that should be armed: the decider decides, when it fires, whether anything happened. */
 export interface OpenDeadline {
@@ -109,11 +124,28 @@ export async function listBreaches(db: SqlExecutor, filter: BreachFilter): Promi
 }
 
 /**
- * Open cases with no contact towards the person whose first contact is due in (now, now + window],
- * soonest first. The assignee comes from the worklist (`case_list`), which may be a few events
- * behind or ahead of `sla_cases`.
+ * With `includeTriage`, first the triage cases whose line (received + the city's hours) is
+ * strictly before `now`, oldest receipt first; then open cases with no contact towards the person
+ * whose first contact is due in (now, now + window], soonest first. The assignee comes from the
+ * worklist (`case_list`), which may be a few events behind or ahead of `sla_cases`.
  */
 export async function listAtRisk(db: SqlExecutor, filter: AtRiskFilter): Promise<AtRiskCase[]> {
+  const triage = filter.includeTriage ? await listTriageWaiting(db, filter.now) : [];
+  return [...triage, ...(await listFirstContactAtRisk(db, filter))];
+}
+
+async function listTriageWaiting(db: SqlExecutor, now: Date): Promise<TriageWaiting[]> {
+  const { rows } = await db.query<{ case_id: string; received_at: unknown; triage_alert_at: unknown }>(
+    `SELECT case_id, received_at, triage_alert_at FROM sla_cases
+     WHERE status = 'triage' AND triage_alert_at < $1::timestamptz ORDER BY received_at, case_id`,
+    [now.toISOString()],
+  );
+  return rows.map((row) => ({
+    caseId: row.case_id, org: 'triage', rule: 'triage', receivedAt: toIsoInstant(row.received_at), alertAt: toIsoInstant(row.triage_alert_at),
+  }));
+}
+
+async function listFirstContactAtRisk(db: SqlExecutor, filter: AtRiskFilter): Promise<FirstContactAtRisk[]> {
   if (!Number.isFinite(filter.withinHours) || filter.withinHours < 0) throw new RangeError('withinHours must be a non-negative number');
   const params = new SqlParams();
   const now = params.add(filter.now.toISOString(), 'timestamptz');
@@ -133,6 +165,7 @@ export async function listAtRisk(db: SqlExecutor, filter: AtRiskFilter): Promise
   return rows.map((row) => ({
     caseId: row.case_id,
     org: row.org,
+    rule: 'first-contact' as const,
     firstContactDueAt: toIsoInstant(row.first_contact_due_at),
     ...(row.assignee_id ? { assigneeId: row.assignee_id } : {}),
   }));
@@ -145,7 +178,8 @@ export async function listAtRisk(db: SqlExecutor, filter: AtRiskFilter): Promise
  * due time with no breach recorded (the service was down when it fell due) is listed, and its
  * breach gets recorded at the real due time. Listing a rule that turns out met is harmless: the
  * decider then records nothing. `at-risk` is listed for open cases without contact or recorded
- * first-contact breach.
+ * first-contact breach; `triage-wait` (at the city's line) for triage cases whose wait is not
+ * recorded, past lines included (a restart after downtime records them at their true time).
  */
 export async function listOpenDeadlines(db: SqlExecutor): Promise<OpenDeadline[]> {
   const { rows } = await db.query<{ case_id: string; kind: DeadlineKind; due_at: unknown }>(
@@ -162,6 +196,9 @@ export async function listOpenDeadlines(db: SqlExecutor): Promise<OpenDeadline[]
          AND (reached_at IS NULL OR reached_at > reach_due_at)
          AND (phone_attempts_by_reach_due < phone_attempts_required OR evening_attempts_by_reach_due < evening_attempts_required)
          AND (closed_at IS NULL OR closed_at > reach_due_at)
+     UNION ALL
+     SELECT case_id, 'triage-wait', triage_alert_at FROM sla_cases
+       WHERE status = 'triage' AND triage_alert_at IS NOT NULL AND triage_waited_at IS NULL
      ORDER BY due_at, case_id, kind`,
   );
   return rows.map((row) => ({ caseId: row.case_id, kind: row.kind, dueAt: toIsoInstant(row.due_at) }));

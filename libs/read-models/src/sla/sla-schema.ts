@@ -7,6 +7,8 @@ export type SlaTable = (typeof SLA_TABLES)[number];
 /**
  * `sla_cases`: one row per case with its due times and what happened towards them.
  * `sla_breaches`: one row per recorded breach (rule and due time), retracted ones kept.
+ * A case received in triage keeps `triage_alert_at` (received + the city's hours) and, once the
+ * wait is recorded, `triage_waited_at`.
  */
 export async function createSlaTables(tx: SqlExecutor, tables: TableNames<SlaTable>): Promise<void> {
   await tx.query(`CREATE TABLE IF NOT EXISTS ${tables.sla_cases} (
@@ -31,11 +33,18 @@ export async function createSlaTables(tx: SqlExecutor, tables: TableNames<SlaTab
     closed_at timestamptz,
     first_contact_missed boolean NOT NULL DEFAULT false,
     reach_missed boolean NOT NULL DEFAULT false,
+    received_at timestamptz,
+    triage_alert_at timestamptz,
+    triage_waited_at timestamptz,
     updated_position bigint NOT NULL
   )`);
   await tx.query(
     `CREATE INDEX IF NOT EXISTS ${tables.sla_cases}_open_by_due ON ${tables.sla_cases} (first_contact_due_at, case_id)
      WHERE status = 'open' AND first_contact_at IS NULL`,
+  );
+  await tx.query(
+    `CREATE INDEX IF NOT EXISTS ${tables.sla_cases}_triage_by_alert ON ${tables.sla_cases} (triage_alert_at, case_id)
+     WHERE status = 'triage'`,
   );
   await tx.query(`CREATE TABLE IF NOT EXISTS ${tables.sla_breaches} (
     case_id text COLLATE "C" NOT NULL,

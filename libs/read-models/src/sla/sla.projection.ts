@@ -1,4 +1,4 @@
-import { slaDeadlines, type CaseEvent, type DeadlineEvent, type SlaTerms } from '@referral/case';
+import { slaDeadlines, startTriageWait, type CaseEvent, type DeadlineEvent, type SlaTerms } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
@@ -21,10 +21,11 @@ const MISSED_COLUMN: Record<SlaRule, string> = { 'first-contact': 'first_contact
  * Deadlines and breaches per case (`sla`): due times from `slaDeadlines` and the case's own terms,
  * what was done towards them (by each contact's `at`), and the breaches the deciders recorded,
  * with their retractions. Feeds `breaches`, `atRisk`, `openDeadlines` and `slaStateOf`.
+ * Version 2: receipt, the city's line of a triage case and its recorded wait (`triage_*`).
  */
 export const slaProjection: ProjectionDefinition<SlaTable> = {
   name: 'sla',
-  version: 1,
+  version: 2,
   tables: SLA_TABLES,
   setup: createSlaTables,
   async handle(recorded: RecordedEvent, tx: SqlExecutor, tables: TableNames<SlaTable>) {
@@ -35,14 +36,25 @@ export const slaProjection: ProjectionDefinition<SlaTable> = {
     switch (event.type) {
       case 'CaseReceived': {
         const { data } = event;
+        const triageWait = data.status === 'triage' ? startTriageWait(data.triageTerms, data.at) : null;
         await tx.query(
           `INSERT INTO ${cases} (case_id, org, status, policy_version, clock_started_at, first_contact_due_at, reach_due_at,
-             at_risk_from, at_risk_hours, phone_attempts_required, evening_attempts_required, updated_position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (case_id) DO NOTHING`,
-          [data.caseId, data.org, data.status, ...clockColumns(data.status === 'open' ? data.sla : null, data.at), position],
+             at_risk_from, at_risk_hours, phone_attempts_required, evening_attempts_required, updated_position,
+             received_at, triage_alert_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (case_id) DO NOTHING`,
+          [
+            data.caseId, data.org, data.status, ...clockColumns(data.status === 'open' ? data.sla : null, data.at), position,
+            data.at, triageWait?.alertAt ?? null,
+          ],
         );
         return;
       }
+      case 'TriageWaitExceeded':
+        await tx.query(
+          `UPDATE ${cases} SET triage_waited_at = COALESCE(triage_waited_at, $2::timestamptz), updated_position = $3 WHERE case_id = $1`,
+          [event.data.caseId, event.data.at, position],
+        );
+        return;
       case 'TriageResolved': {
         const { data } = event;
         await tx.query(

@@ -3,6 +3,7 @@ import {
   caseDecider,
   defaultSlaPolicy,
   openLinkedCaseCommand,
+  trainingDecider,
   volunteerDecider,
   type CaseCommand,
   type CaseEvent,
@@ -10,8 +11,8 @@ import {
   type CaseState,
   type PersonLinked,
   type ReceiveHandover,
-  type RegisterVolunteer,
-  type DeactivateVolunteer,
+  type RecordTraining,
+  type VolunteerCommand,
 } from '@referral/case';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 
@@ -57,6 +58,11 @@ export class DomainWriter {
     return this.case({ type: 'CheckDeadlines', caseId, now });
   }
 
+  /** `CheckTriageWait` as the triage-wait timer or reconciliation sends it at `now`. */
+  checkTriageWait(caseId: string, now: string): Promise<readonly CaseEvent[]> {
+    return this.case({ type: 'CheckTriageWait', caseId, now });
+  }
+
   /** A handover that the consent rule refuses: only the refusal fact is recorded. */
   async refusedHandover(command: ReceiveHandover): Promise<void> {
     const decision = caseDecider.decide(command, caseDecider.initialState);
@@ -64,8 +70,12 @@ export class DomainWriter {
     await this.append(`handover-${command.handover.handoverId}`, [decision.refusal], 0);
   }
 
-  async volunteer(command: RegisterVolunteer | DeactivateVolunteer): Promise<void> {
+  async volunteer(command: VolunteerCommand): Promise<void> {
     await this.decideAndAppend(`volunteer-${command.volunteerId}`, volunteerDecider, command);
+  }
+
+  async training(command: RecordTraining): Promise<void> {
+    await this.decideAndAppend(`training-${command.trainingId}`, trainingDecider, command);
   }
 
   /** Appends events as given, e.g. as an earlier version of the deciders wrote them. */

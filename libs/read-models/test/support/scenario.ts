@@ -58,7 +58,7 @@ export const registerVolunteer = (volunteerId: string, org: OrgId, changes: Part
 export const assign = (caseId: string, volunteerId: string, org: OrgId = 'boj-vasterort'): AssignVolunteer => ({
   type: 'AssignVolunteer',
   caseId,
-  volunteer: { id: volunteerId, org, active: true },
+  volunteer: { id: volunteerId, org, active: true, basicTrainingPassed: true },
   at: NOW,
   by: 'coordinator-1',
 });

@@ -1,12 +1,15 @@
-import { isOrgId, type CaseEvent } from '@referral/case';
+import { isOrgId, type CaseEvent, type TrainingHeld } from '@referral/case';
 import { countContact, countLinkMade } from '../counting/classify';
 import type { CountingPolicy, CountsAs } from '../counting/counting-policy';
 import { stockholmDay } from '../stockholm-day';
 import { slaFigures } from './sla-figures';
 import { evolveStatsCase, type StatsCase } from './stats-case';
 
-/** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag or an SLA figure. */
-export type Figure = 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla';
+/** The figures of `stats_counts`; `key` is a gender key, a crime category, a flag, an SLA figure, a training kind or a survey question. */
+export type Figure =
+  | 'handled-cases' | 'direct-contacts' | 'actions' | 'links-received' | 'crime-type' | 'flag' | 'sla' | 'trainings'
+  /** Survey answers (key `all`), the scores given per question summed, and how many scored it. */
+  | 'survey-responses' | 'survey-score-sum' | 'survey-scored';
 
 /** One unit (or, with `n`, several) added to a figure of an org on a Stockholm day. */
 export interface Count {
@@ -42,6 +45,11 @@ export function interactionCounts(policy: CountingPolicy, record: StatsCase | nu
   const org = event.data.org;
   const figure = FIGURE_OF[event.type === 'ContactRecorded' ? countContact(policy, org, event.data) : countLinkMade(policy, org)];
   return figure ? [{ org, day: stockholmDay(event.data.at), figure, key: record.genderKey, n: 1 }] : [];
+}
+
+/** A training session, in the org that held it, on the day it was held; `key` is its kind. */
+export function trainingCount(event: TrainingHeld): Count {
+  return { org: event.data.org, day: event.data.on, figure: 'trainings', key: event.data.kind, n: 1 };
 }
 
 /** `after - before + added`, merged per (org, day, figure, key), zero changes left out. */

@@ -1,14 +1,15 @@
-import type { CaseEvent, VolunteerEvent } from '@referral/case';
+import type { CaseEvent, SurveyAnswered, TrainingHeld, VolunteerEvent } from '@referral/case';
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
 import type { CountingPolicy } from '../counting/counting-policy';
 import { defaultCountingPolicy } from '../counting/default-counting-policy';
-import { stepStatsCase, type Count } from './contributions';
+import { stepStatsCase, trainingCount, type Count } from './contributions';
 import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from './statistics-schema';
 import type { StatsCase } from './stats-case';
 import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
 import { evolveStatsVolunteer, type StatsVolunteer } from './stats-volunteer';
+import { surveyCounts } from './survey-counts';
 
 const CASE_EVENTS = new Set<string>([
   'CaseReceived', 'TriageResolved', 'ContactRecorded', 'PersonLinked',
@@ -66,10 +67,14 @@ async function applyStatistics(
     await saveStatsVolunteers(tx, tables, [...changed.values()]);
   }
 
-  if (caseEvents.length === 0) return;
+  const deltas = new CountDeltas();
+  for (const answer of events.filter((e) => e.type === 'SurveyAnswered')) {
+    deltas.add(surveyCounts({ type: 'SurveyAnswered', data: answer.data } as unknown as SurveyAnswered));
+  }
+  deltas.add(events.filter((e) => e.type === 'TrainingHeld').map((e) => trainingCount({ type: 'TrainingHeld', data: e.data } as unknown as TrainingHeld)));
+  if (caseEvents.length === 0) return addCounts(tx, tables, deltas.all);
   const cases = await loadStatsCases(tx, tables, [...new Set(caseEvents.map((e) => e.data.caseId))]);
   const changed = new Map<string, StatsCase>();
-  const deltas = new CountDeltas();
   for (const event of caseEvents) {
     const before = cases.get(event.data.caseId) ?? null;
     const step = stepStatsCase(policy, before, event);

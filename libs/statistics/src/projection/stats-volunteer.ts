@@ -21,5 +21,6 @@ export function evolveStatsVolunteer(record: StatsVolunteer | null, event: Volun
     const { data } = event;
     return { volunteerId: data.volunteerId, org: data.org, genderKey: genderKey(data.gender, data.genderLabel), activeFrom: data.activeFrom, activeUntil: null };
   }
+  if (event.type === 'VolunteerLanguagesChanged') return record;
   return record ? { ...record, activeUntil: event.data.activeUntil } : null;
 }

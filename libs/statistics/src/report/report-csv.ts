@@ -1,9 +1,12 @@
 import { compareGenderKeys } from '../gender-key';
-import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type StatisticsReport } from './report';
+import { SURVEY_QUESTIONS } from '@referral/case';
+import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type PartySla, type PartyTrainings, type StatisticsReport } from './report';
 
 const SLA_COLUMNS: readonly (keyof PartySla)[] = [
   'firstContactOnTime', 'firstContactLate', 'firstContactOpen', 'reachAttemptsMet', 'reachAttemptsBreached',
 ];
+
+const TRAINING_COLUMNS: readonly (keyof PartyTrainings)[] = ['basic', 'further'];
 
 /** A CSV field: quoted when needed; a leading =, +, - or @ is defused so no spreadsheet runs it as a formula. */
 function field(value: string | number): string {
@@ -17,7 +20,9 @@ function field(value: string | number): string {
  * and a `total` row. Columns: `org`, `from`, `to`; per figure (handledCases, directContacts,
  * actions, supportPersons, linksReceived) its total and then `<figure>.<gender key>` for every key
  * any party has for that figure; `crimeType.<category>` (cases) for every category of the period;
- * `flag.<flag>`; `sla.<figure>`. The total row sums every column.
+ * `flag.<flag>`; `sla.<figure>`; `trainings.basic`, `trainings.further`; `satisfaction.responses`,
+ * `satisfaction.average` and `satisfaction.<question>` (empty with no responses); `previous_<figure>`,
+ * the totals of the previous period. The total row sums every column but the averages, which it leaves empty.
  */
 export function reportToCsv(report: StatisticsReport): string {
   const splitColumns = SPLIT_FIGURES.flatMap((figure) => {
@@ -36,10 +41,23 @@ export function reportToCsv(report: StatisticsReport): string {
     })),
     ...REPORT_FLAGS.map((flag) => ({ name: `flag.${flag}`, value: (party: PartyReport) => party.flags[flag] ?? 0 })),
     ...SLA_COLUMNS.map((name) => ({ name: `sla.${name}`, value: (party: PartyReport) => party.sla[name] })),
+    ...TRAINING_COLUMNS.map((kind) => ({ name: `trainings.${kind}`, value: (party: PartyReport) => party.trainings[kind] })),
+    { name: 'satisfaction.responses', value: (party: PartyReport) => party.satisfaction.responses },
   ];
+  const averages = [
+    { name: 'satisfaction.average', value: (party: PartyReport) => party.satisfaction.average },
+    ...SURVEY_QUESTIONS.map((question) => ({ name: `satisfaction.${question}`, value: (party: PartyReport) => party.satisfaction.byQuestion[question] })),
+  ];
+  const previous = SPLIT_FIGURES.map((figure) => ({ name: `previous_${figure}`, value: (party: PartyReport) => party.previous[figure] }));
+  const cells = (party: PartyReport) => [
+    ...columns.map((column) => String(column.value(party))),
+    ...averages.map((column) => String(column.value(party) ?? '')),
+    ...previous.map((column) => String(column.value(party))),
+  ];
+  const sum = (value: (party: PartyReport) => number) => String(report.parties.reduce((total, party) => total + value(party), 0));
   const { from, to } = report.period;
-  const lines = [['org', 'from', 'to', ...columns.map((column) => column.name)]];
-  for (const party of report.parties) lines.push([party.org, from, to, ...columns.map((column) => String(column.value(party)))]);
-  lines.push(['total', from, to, ...columns.map((column) => String(report.parties.reduce((sum, party) => sum + column.value(party), 0)))]);
+  const lines = [['org', 'from', 'to', ...[...columns, ...averages, ...previous].map((column) => column.name)]];
+  for (const party of report.parties) lines.push([party.org, from, to, ...cells(party)]);
+  lines.push(['total', from, to, ...columns.map((column) => sum(column.value)), ...averages.map(() => ''), ...previous.map((column) => sum(column.value))]);
   return lines.map((line) => line.map(field).join(',')).join('\r\n') + '\r\n';
 }

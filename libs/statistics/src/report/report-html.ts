@@ -1,5 +1,6 @@
 import { compareGenderKeys } from '../gender-key';
 import { formatChange } from './change';
+import { SURVEY_QUESTIONS, type SurveyQuestion } from '@referral/case';
 import { REPORT_FLAGS, SPLIT_FIGURES, type PartyReport, type SplitFigure, type StatisticsReport } from './report';
 
 const ORG_NAMES: Record<string, string> = {
@@ -21,6 +22,13 @@ const FLAG_NAMES: Record<string, string> = {
   hedersrelaterat: 'Hedersrelaterat',
 };
 
+const QUESTION_NAMES: Record<SurveyQuestion, string> = {
+  bemotande: 'Jag blev väl bemött',
+  information: 'Tydlig och saklig information',
+  hjalp: 'Jag fick den hjälp jag behövde',
+  rekommendera: 'Jag skulle rekommendera verksamheten',
+};
+
 /** Text for HTML content or a quoted attribute. */
 export function escapeHtml(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -31,7 +39,7 @@ table{border-collapse:collapse;margin:.5em 0 1em}th,td{border:1px solid #999;pad
 th:first-child,td:first-child{text-align:left}thead th{background:#eee}.party{page-break-inside:avoid}
 @media print{body{margin:1cm}}`;
 
-function splitTable(party: PartyReport, previous: PartyReport): string {
+function splitTable(party: PartyReport): string {
   const keys = [...new Set(SPLIT_FIGURES.flatMap((figure) => Object.keys(party[figure].byGender)))].sort(compareGenderKeys);
   const head = `<tr><th></th>${SPLIT_FIGURES.map((f) => `<th>${escapeHtml(FIGURE_NAMES[f])}</th>`).join('')}</tr>`;
   const row = (label: string, cell: (figure: SplitFigure) => string | number) =>
@@ -39,8 +47,8 @@ function splitTable(party: PartyReport, previous: PartyReport): string {
   return `<table><thead>${head}</thead><tbody>
 ${row('Totalt', (f) => party[f].total)}
 ${keys.map((key) => row(key, (f) => party[f].byGender[key] ?? 0)).join('\n')}
-${row('Föregående period', (f) => previous[f].total)}
-${row('Förändring', (f) => formatChange(party[f].total, previous[f].total))}
+${row('Föregående period', (f) => party.previous[f])}
+${row('Förändring', (f) => formatChange(party[f].total, party.previous[f]))}
 </tbody></table>`;
 }
 
@@ -59,31 +67,46 @@ function flagsAndSla(party: PartyReport): string {
     ['Första kontakt i tid', s.firstContactOnTime], ['Första kontakt sen', s.firstContactLate], ['Första kontakt öppen', s.firstContactOpen],
     ['Kontaktförsök uppfyllda', s.reachAttemptsMet], ['Kontaktförsök brustna', s.reachAttemptsBreached],
   ].map(([label, n]) => `<tr><td>${escapeHtml(label)}</td><td>${n}</td></tr>`).join('');
+  const t = party.trainings;
+  const trainings = [['Grundutbildningar', t.basic], ['Vidareutbildningar', t.further]]
+    .map(([label, n]) => `<tr><td>${escapeHtml(label)}</td><td>${n}</td></tr>`).join('');
   return `<table><thead><tr><th>Markering</th><th>Ärenden</th></tr></thead><tbody>${flags}</tbody></table>
-<table><thead><tr><th>Åtaganden</th><th>Ärenden</th></tr></thead><tbody>${sla}</tbody></table>`;
+<table><thead><tr><th>Åtaganden</th><th>Ärenden</th></tr></thead><tbody>${sla}</tbody></table>
+<table><thead><tr><th>Utbildningar</th><th>Tillfällen</th></tr></thead><tbody>${trainings}</tbody></table>`;
+}
+
+const average = (value: number | null) => (value === null ? '–' : value.toFixed(2).replace('.', ','));
+
+function satisfactionTable(party: PartyReport): string {
+  const { responses, byQuestion } = party.satisfaction;
+  const rows = SURVEY_QUESTIONS.map((q) => `<tr><td>${escapeHtml(QUESTION_NAMES[q])}</td><td>${escapeHtml(average(byQuestion[q]))}</td></tr>`).join('');
+  return `<table><thead><tr><th>Nöjdhet (1–5, ${escapeHtml(responses)} svar)</th><th>Medel</th></tr></thead><tbody>${rows}
+<tr><th scope="row">Totalt</th><td>${escapeHtml(average(party.satisfaction.average))}</td></tr></tbody></table>`;
 }
 
 /**
  * A printable, self-contained report page laid out like the yearly report: per party the figures
- * with their gender split underneath and the change against `previous` (the period of the same
- * length before), crime types, flags and SLA counts. Inline CSS, every text escaped, no scripts.
+ * with their gender split underneath and the change against the previous period (`previousPeriod`),
+ * crime types, flags, SLA counts and satisfaction. Inline CSS, every text escaped, no scripts.
  */
-export function reportToHtml(report: StatisticsReport, previous: StatisticsReport): string {
+export function reportToHtml(report: StatisticsReport): string {
   const { from, to } = report.period;
   const parties = report.parties
-    .map((party, index) => `<section class="party"><h2>${escapeHtml(ORG_NAMES[party.org] ?? party.org)}</h2>
-${splitTable(party, previous.parties[index]!)}
+      .map((party) => `<section class="party"><h2>${escapeHtml(ORG_NAMES[party.org] ?? party.org)}</h2>
+${splitTable(party)}
 ${crimeTable(party)}
 ${flagsAndSla(party)}
+${satisfactionTable(party)}
 </section>`)
     .join('\n');
+  const previousTotal = (f: SplitFigure) => report.parties.reduce((sum, party) => sum + party.previous[f], 0);
   const totals = SPLIT_FIGURES.map(
-    (f) => `<tr><td>${escapeHtml(FIGURE_NAMES[f])}</td><td>${report.total[f]}</td><td>${previous.total[f]}</td><td>${escapeHtml(formatChange(report.total[f], previous.total[f]))}</td></tr>`,
+    (f) => `<tr><td>${escapeHtml(FIGURE_NAMES[f])}</td><td>${report.total[f]}</td><td>${previousTotal(f)}</td><td>${escapeHtml(formatChange(report.total[f], previousTotal(f)))}</td></tr>`,
   ).join('');
   return `<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(`Verksamhetsstatistik ${from} – ${to}`)}</title><style>${CSS}</style></head>
 <body><h1>${escapeHtml(`Verksamhetsstatistik ${from} – ${to}`)}</h1>
-<p>${escapeHtml(`Jämförelse med föregående period ${previous.period.from} – ${previous.period.to}.`)}</p>
+<p>${escapeHtml(`Jämförelse med föregående period ${report.previousPeriod.from} – ${report.previousPeriod.to}.`)}</p>
 ${parties}
 <section class="party"><h2>Totalt</h2><table><thead><tr><th></th><th>Perioden</th><th>Föregående</th><th>Förändring</th></tr></thead><tbody>${totals}</tbody></table></section>
 </body></html>

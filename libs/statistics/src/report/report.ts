@@ -1,3 +1,4 @@
+import type { SurveyQuestion } from '@referral/case';
 /** The answer of `GET /statistics/report` (contract, "Statistics"). */
 export interface GenderSplit {
   total: number;
@@ -20,6 +21,21 @@ export interface PartySla {
   reachAttemptsBreached: number;
 }
 
+/** The survey answers received in the period; averages `null` with no responses (rounded to 2 decimals). */
+export interface PartySatisfaction {
+  responses: number;
+  /** Over every score given in the period, whichever question. */
+  average: number | null;
+  /** Per question, over the answers that scored it. */
+  byQuestion: Record<SurveyQuestion, number | null>;
+}
+
+/** Training sessions the org held in the period, by kind. */
+export interface PartyTrainings {
+  basic: number;
+  further: number;
+}
+
 export interface PartyReport {
   org: string;
   handledCases: GenderSplit;
@@ -30,6 +46,10 @@ export interface PartyReport {
   crimeTypes: CrimeTypeShare[];
   flags: Record<string, number>;
   sla: PartySla;
+  trainings: PartyTrainings;
+  satisfaction: PartySatisfaction;
+  /** The totals of the previous period (`StatisticsReport.previousPeriod`). */
+  previous: Record<SplitFigure, number>;
 }
 
 export const SPLIT_FIGURES = ['handledCases', 'directContacts', 'actions', 'supportPersons', 'linksReceived'] as const;
@@ -37,6 +57,8 @@ export type SplitFigure = (typeof SPLIT_FIGURES)[number];
 
 export interface StatisticsReport {
   period: { from: string; to: string };
+  /** What `previous` of each party counts: see `previousPeriod`. */
+  previousPeriod: { from: string; to: string };
   parties: PartyReport[];
   total: Record<SplitFigure, number>;
 }

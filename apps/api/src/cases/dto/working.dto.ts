@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Equals, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsDateTimeWithOffset } from '../../http/validators/time-formats';
 
 export const PARTY_ORGS = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
@@ -9,9 +9,15 @@ export const OUTCOMES = ['reached', 'no-answer', 'voicemail', 'wrong-number', 'd
 export const CLOSURE_REASONS = ['support-given', 'declined', 'unreachable', 'linked', 'duplicate', 'other'] as const;
 
 export class AssignmentDto {
-  @ApiProperty()
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'A volunteer id of the case\'s org (coordinator); `null` takes the case back (coordinator); `"me"` takes an unassigned case for the calling volunteer, where the org lets volunteers see unassigned cases',
+  })
+  // `null` is a value of its own here (unassign); a missing field is still refused.
+  @ValidateIf((body: AssignmentDto) => body.volunteerId !== null)
   @IsString() @MinLength(1) @MaxLength(128)
-  volunteerId!: string;
+  volunteerId!: string | null;
 }
 
 export class ContactDto {
@@ -37,9 +43,10 @@ export class LinkDto {
   @IsIn(PARTY_ORGS)
   to!: (typeof PARTY_ORGS)[number];
 
-  @ApiProperty({ description: 'The person agreed that their contact details are passed on' })
-  @Equals(true, { message: 'must be true: a link needs the person\'s consent' })
-  consent!: true;
+  /** Anything but `true` (false or missing) is refused by the domain with 422 consent-required (contract v1.1). */
+  @ApiPropertyOptional({ description: 'The person agreed that their contact details are passed on; without it the link is 422 consent-required' })
+  @IsOptional() @IsBoolean()
+  consent?: boolean;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional() @IsDateTimeWithOffset()

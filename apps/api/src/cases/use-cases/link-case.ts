@@ -27,7 +27,7 @@ export class LinkCaseHandler implements ICommandHandler<LinkCaseCommand> {
       type: 'LinkToOtherParty',
       caseId,
       to: link.to,
-      consent: link.consent,
+      consent: link.consent === true,
       linkedCaseId,
       at: link.at ?? now,
       now,

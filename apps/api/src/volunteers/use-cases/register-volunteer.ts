@@ -31,6 +31,8 @@ export class RegisterVolunteerHandler implements ICommandHandler<RegisterVolunte
         gender: body.gender,
         activeFrom: body.activeFrom ?? formatCalendarDate(localDateOf(context.now.getTime())),
         userId: body.userId,
+        languages: body.languages,
+        basicTraining: body.basicTraining,
         at: context.now.toISOString(),
         by: context.caller.sub,
       }),

@@ -7,6 +7,8 @@ import { assessReachAttempts } from '../reach-attempts';
 import { refusedAfterErasure } from './erased-personal-data';
 import { checkMoment } from './moment';
 import { unclosedCase } from './workable-case';
+import { hasPersonalData, personalData } from '../personal-data';
+import { surveyExpiry } from '../../survey/survey-rules';
 
 const NO_TERMS = { phoneAttemptsRequired: 3, eveningAttemptsRequired: 1 };
 
@@ -34,6 +36,8 @@ export function closeCase(command: CloseCase, state: CaseState): CaseDecision {
       error: conflict('reach-attempts-not-met', `Cannot close as unreachable: ${reach.missing}`),
     };
   }
+  const survey = command.reason === 'support-given' && command.survey && record.erasedAt === undefined ? command.survey : undefined;
+  const personal = personalData({ overrideReason: overrideReason || undefined, surveyToken: survey?.token });
   return {
     ok: true,
     events: [
@@ -46,8 +50,9 @@ export function closeCase(command: CloseCase, state: CaseState): CaseDecision {
           at: formatInstant(atMs),
           reachAttempts: { phoneAttempts: reach.phoneAttempts, eveningAttempts: reach.eveningAttempts, met: reach.met },
           ...(overrideReason ? { override: {} } : {}),
+          ...(survey ? { survey: { surveyId: survey.surveyId, expiresAt: surveyExpiry(atMs) } } : {}),
           ...(command.by !== undefined ? { by: command.by } : {}),
-          ...(overrideReason ? { personalData: { overrideReason } } : {}),
+          ...(hasPersonalData(personal) ? { personalData: personal } : {}),
         },
       },
     ],

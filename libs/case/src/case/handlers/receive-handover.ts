@@ -69,6 +69,7 @@ export function receiveHandover(command: ReceiveHandover, state: CaseState): Cas
       area: handover.area,
       consent: handover.consent,
       sla: org === 'triage' ? null : command.sla.byOrg[org],
+      ...(org === 'triage' ? { triageTerms: command.sla.triage } : {}),
       ...(command.by !== undefined ? { by: command.by } : {}),
       personalData: personal,
     },

@@ -1,0 +1,71 @@
+import type { SqlExecutor } from '@referral/sql';
+import type { ClaimOutcome, ClaimRequest, HeldKey, IdempotencyStore, StoredAnswer } from './idempotency-store';
+
+interface KeyRow {
+  fingerprint: string;
+  state: 'pending' | 'done';
+  status: number | null;
+  answer: unknown;
+}
+
+/** A key can vanish between the claim and the look (released, expired); this many tries at most. */
+const CLAIM_ATTEMPTS = 5;
+
+/** The idempotency keys in the read-model database (PostgreSQL server or PGlite). */
+export class SqlIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly db: SqlExecutor) {}
+
+  async claim(request: ClaimRequest): Promise<ClaimOutcome> {
+    const now = request.now.getTime();
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
+      // One statement: a fresh key is inserted; an expired row, or a pending one whose holder's
+      // lease ran out, is taken over; a live row is left alone (and nothing is returned).
+      const claimed = await this.db.query(
+        `INSERT INTO idempotency_keys AS k (scope, fingerprint, claim, state, created_at, lease_until, expires_at)
+         VALUES ($1, $2, $3, 'pending', $4::timestamptz, $5::timestamptz, $6::timestamptz)
+         ON CONFLICT (scope) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, claim = EXCLUDED.claim,
+           state = 'pending', status = NULL, answer = NULL, created_at = EXCLUDED.created_at,
+           lease_until = EXCLUDED.lease_until, expires_at = EXCLUDED.expires_at
+         WHERE k.expires_at <= EXCLUDED.created_at OR (k.state = 'pending' AND k.lease_until <= EXCLUDED.created_at)
+         RETURNING k.claim`,
+        [request.scope, request.fingerprint, request.claim, iso(now), iso(now + request.leaseMs), iso(now + request.ttlMs)],
+      );
+      if (claimed.rows.length === 1) return { kind: 'claimed' };
+      // A separate statement, so it sees the row another transaction committed meanwhile.
+      const held = await this.find(request.scope, request.now);
+      if (held) return { kind: 'held', key: held };
+    }
+    throw new Error('The idempotency key kept vanishing while it was claimed');
+  }
+
+  async find(scope: string, now: Date): Promise<HeldKey | null> {
+    const { rows } = await this.db.query<KeyRow>(
+      `SELECT fingerprint, state, status, answer FROM idempotency_keys WHERE scope = $1 AND expires_at > $2::timestamptz`,
+      [scope, now.toISOString()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (row.state === 'pending') return { state: 'pending', fingerprint: row.fingerprint };
+    return { state: 'done', fingerprint: row.fingerprint, status: Number(row.status), answer: row.answer };
+  }
+
+  async complete(scope: string, claim: string, answer: StoredAnswer): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE idempotency_keys SET state = 'done', status = $3, answer = $4::jsonb
+        WHERE scope = $1 AND claim = $2 AND state = 'pending'`,
+      [scope, claim, answer.status, JSON.stringify(answer.answer ?? null)],
+    );
+    return rowCount === 1;
+  }
+
+  async release(scope: string, claim: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND claim = $2 AND state = 'pending'`, [scope, claim]);
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    const { rowCount } = await this.db.query(`DELETE FROM idempotency_keys WHERE expires_at <= $1::timestamptz`, [now.toISOString()]);
+    return rowCount;
+  }
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,0 +1,5 @@
+export * from './backoff';
+export * from './sleep';
+export * from './retry-forever';
+export * from './error-fields';
+export * from './failure-streak';
