@@ -24,9 +24,6 @@ const tier = (name, suffix, extra = {}) => ({
 });
 module.exports = {
   testTimeout: 60000,
-  // A service started without Redis leaves BullMQ's reconnecting sockets behind when it stops
-  // (its close waits for Redis, bounded to 2 s by the worker); the run must still end.
-  forceExit: true,
   projects: [
     tier('unit', 'unit'),
     tier('int', 'int'),

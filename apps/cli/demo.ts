@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { addDays, formatCalendarDate, localDateOf } from '@referral/case';
 import { createLogger, exitWith, loadConfigOrExit, resolveAuthSecret } from '@referral/platform';
 import { createApiApp } from '../api/src/create-api-app';
 import { WorkerModule } from '../worker/src/worker.module';
@@ -106,7 +107,7 @@ function demoOptions(argv: readonly string[]): { scale: number; seed: number } {
 
 /** Today (plus `days`) as a Stockholm date. */
 function stockholmDate(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date(Date.now() + days * 86_400_000));
+  return formatCalendarDate(addDays(localDateOf(Date.now()), days));
 }
 
 function shiftMonths(date: string, months: number): string {

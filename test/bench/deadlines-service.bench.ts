@@ -30,7 +30,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import IORedis, { type Redis } from 'ioredis';
 import { Queue, QueueEvents, Worker } from 'bullmq';
-import { caseDecider, slaDeadlines, type CaseEvent, type Handover, type SlaTerms } from '@referral/case';
+import { addLocalCalendarDays, caseDecider, slaDeadlines, type CaseEvent, type Handover, type SlaTerms } from '@referral/case';
 import { caseStream, deterministicUuid, toNewEvents } from '@referral/case-workflows';
 import { DEFAULTS, storeQueueName } from '@referral/deadline-timers';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
@@ -57,7 +57,6 @@ const TARGET = { p99: 250, max: 1_000 };
 const BARE_LEAD_IN_MS = 5_000;
 /** After the last due time, how long breaches may take to appear before the missing are counted. */
 const GRACE_MS = 120_000;
-const DAY_MS = 86_400_000;
 
 const caller: Caller = { sub: 'police-bench', org: 'city', roles: ['police-integration'] };
 
@@ -235,12 +234,8 @@ async function main(): Promise<void> {
     const terms: SlaTerms = probe.events[0].data.sla;
     /** handedOverAt whose first-contact deadline is exactly dueMs (same wall-clock time 3 calendar days before). */
     const handedOverFor = (dueMs: number): number => {
-      let candidate = dueMs - terms.firstContactDays * DAY_MS;
-      for (let round = 0; round < 3; round++) {
-        const got = Date.parse(slaDeadlines(terms, iso(candidate))!.firstContactDueAt);
-        if (got === dueMs) return candidate;
-        candidate += dueMs - got;
-      }
+      const candidate = addLocalCalendarDays(dueMs, -terms.firstContactDays, terms.timeZone);
+      if (Date.parse(slaDeadlines(terms, iso(candidate))!.firstContactDueAt) === dueMs) return candidate;
       throw new Error(`no handover instant has its first-contact deadline at ${iso(dueMs)} (a daylight-saving gap?)`);
     };
     const createCase = async (dueMs: number): Promise<string> => {

@@ -14,7 +14,8 @@
  */
 import { PostgresEventStore } from '@referral/event-store';
 import { formatRebuildProgress, ProjectionRegistry, rebuildProjection, type RebuildProgress } from '@referral/projections';
-import { addDays, StatisticsQueries, statisticsProjection } from '@referral/statistics';
+import { shiftDate } from '@referral/case';
+import { StatisticsQueries, statisticsProjection } from '@referral/statistics';
 import { openStatsBenchDatabase } from './support/stats-db';
 import { benchPeriods, percentile, type BenchPeriod } from './support/stats-periods';
 import { buildStatsStore } from './support/stats-store';
@@ -67,7 +68,7 @@ function printTable(rows: Row[]): void {
 }
 
 async function main(): Promise<void> {
-  const from = addDays(`${Number(LAST_DAY.slice(0, 4)) - YEARS}${LAST_DAY.slice(4)}`, 1);
+  const from = shiftDate(`${Number(LAST_DAY.slice(0, 4)) - YEARS}${LAST_DAY.slice(4)}`, 1);
   const db = await openStatsBenchDatabase(BACKEND as 'postgres' | 'pglite');
   const interrupted = () => void db.dispose().finally(() => process.exit(130));
   process.once('SIGINT', interrupted);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { addLocalCalendarDays, slaDeadlines, STOCKHOLM, type SlaTerms } from '@referral/case';
 import { openEmbeddedEventStore, type RecordedEvent } from '@referral/event-store';
+import { sleepUntil } from '../../libs/deadline-timers/src/exact-instant';
 import { seededRandom } from '../support/seeded-random';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
@@ -131,10 +132,8 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
       if (response.status !== 200) return undefined;
       const { items } = (await response.json()) as { items: Array<{ caseId: string; rule: string }> };
       const seen = new Set(items.filter((b) => b.rule === 'first-contact').map((b) => b.caseId));
-      return [...wanted].every((id) => seen.has(id)) || undefined;
-    }, SETTLE_TIMEOUT_MS, 200).catch((error: Error) => {
-      throw new Error(`Not every breach appeared: ${error.message}\n${service.log}`);
-    });
+      return [...wanted].every((id) => seen.has(id));
+    }, { what: () => `every breach to appear\n${service.log}`, timeoutMs: SETTLE_TIMEOUT_MS, everyMs: 200 });
   }
 
   /**
@@ -143,12 +142,11 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
    */
   async function waitForNoFirstContactJobs(s: Scenario, cases: SentCase[]): Promise<void> {
     const ids = cases.map((c) => c.caseId);
-    await eventually(async () => {
-      const keys = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
-      return keys.some((key) => ids.some((id) => key.includes(`.${id}.`))) ? undefined : true;
-    }, SETTLE_TIMEOUT_MS, 250).catch(async (error: Error) => {
-      const left = await keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
-      throw new Error(`First-contact jobs still in Redis: ${left.join(', ')} (${error.message})`);
+    const jobKeys = () => keysOf(s.redis, `${s.prefix}:${QUEUE}.*:first-contact.*`);
+    await eventually(async () => !(await jobKeys()).some((key) => ids.some((id) => key.includes(`.${id}.`))), {
+      what: async () => `no first-contact job left in Redis (still: ${(await jobKeys()).join(', ')})`,
+      timeoutMs: SETTLE_TIMEOUT_MS,
+      everyMs: 250,
     });
   }
 
@@ -269,9 +267,3 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
     });
   }, 120_000);
 });
-
-async function sleepUntil(atMs: number): Promise<void> {
-  for (let wait = atMs - Date.now(); wait > 0; wait = atMs - Date.now()) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
-}

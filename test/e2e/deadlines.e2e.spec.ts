@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { addLocalCalendarDays } from '@referral/case';
 import type { EventStore, RecordedEvent } from '@referral/event-store';
 import { EVENT_STORE, REDIS, systemClock } from '@referral/platform';
 import type { Redis } from 'ioredis';
@@ -10,8 +11,6 @@ import { SettableClock } from '../support/settable-clock';
 import { SseClient } from '../support/sse-client';
 import { bearer, tokenFor } from '../support/tokens';
 import { eventually } from '../support/eventually';
-
-const DAY = 86_400_000;
 
 async function caseEvents(service: RunningService, caseId: string): Promise<RecordedEvent[]> {
   return service.app.get<EventStore>(EVENT_STORE).readStream(`case-${caseId}`);
@@ -90,7 +89,8 @@ describe('contact deadlines through the running service (embedded, real Redis)',
 
     it('loses no breach and doubles none when Redis is wiped before the deadlines fall due', async () => {
       const dueIn = 4000;
-      const handedOverAt = new Date(Date.now() - 3 * DAY + dueIn).toISOString();
+      // 3 calendar days before, same Stockholm wall time (72 h is an hour off across a DST change).
+      const handedOverAt = new Date(addLocalCalendarDays(Date.now() + dueIn, -3)).toISOString();
       const caseIds = await Promise.all(Array.from({ length: 5 }, () => handover(service, { handedOverAt })));
       const redis = service.app.get<Redis>(REDIS);
       const host = service.app.get(DeadlinesHost);

@@ -6,6 +6,7 @@ import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE } from '@referral/platform';
 import { syntheticPersonnummer } from '@referral/case/testing';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { eventually } from '../support/eventually';
 import { handOverCase } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
@@ -159,12 +160,10 @@ describe('working a case (embedded service, real Redis)', () => {
       },
       { metadata: {} },
     );
-    let opened = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
-    for (let i = 0; i < 100 && opened.status !== 200; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      opened = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
-    }
-    expect(opened.status).toBe(200);
+    const opened = await eventually(async () => {
+      const response = await http().get(`/api/v1/cases/${linkedCaseId}`).set(tokens.stodcentrum);
+      return response.status === 200 ? response : undefined;
+    }, { what: 'the linked case to open at Stödcentrum', timeoutMs: 5_000 });
     expect(opened.body).toMatchObject({ source: 'link', linkedFrom: { caseId, org: 'boj-vasterort' } });
   });
 

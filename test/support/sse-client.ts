@@ -1,3 +1,5 @@
+import { eventually } from './eventually';
+
 /** Reads a Server-Sent Events stream and collects its `data` payloads of one event type. */
 export class SseClient {
   readonly received: unknown[] = [];
@@ -34,13 +36,11 @@ export class SseClient {
 
   /** Waits (bounded) until a received payload matches. */
   async waitFor(match: (data: any) => boolean, timeoutMs = 5000): Promise<any> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.received.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`No matching event in ${timeoutMs} ms; got ${JSON.stringify(this.received)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return eventually(() => this.received.find(match), {
+      what: () => `a matching event; got ${JSON.stringify(this.received)}`,
+      timeoutMs,
+      everyMs: 20,
+    });
   }
 
   close(): void {

@@ -8,7 +8,7 @@ export type { OrgId, JourId, CaseOwner } from './shared/org';
 
 export { STOCKHOLM, localDateOf, localDateTimeOf, instantOfLocal, addLocalCalendarDays } from './time/zoned-time';
 export type { LocalDateTime } from './time/zoned-time';
-export { parseCalendarDate, formatCalendarDate } from './time/calendar-date';
+export { parseCalendarDate, formatCalendarDate, calendarDateOf, addDays, daysBetween, shiftDate } from './time/calendar-date';
 export type { CalendarDate } from './time/calendar-date';
 export { parseInstant, normaliseInstant } from './time/instant';
 

@@ -98,11 +98,16 @@ export class DeadlineTimers {
     await worker.waitUntilReady();
   }
 
-  /** Ends reconciliation, lets handlers under way finish, and closes worker and queue. */
+  /**
+   * Ends reconciliation, lets handlers under way finish, and closes worker and queue. With Redis
+   * away no handler can finish and a polite close would wait for Redis forever, leaving the
+   * worker's own connection reconnecting and its lock timer running: the worker is then closed
+   * at once and its connections dropped (ioredis `disconnect`, not `quit`).
+   */
   async stop(): Promise<void> {
     await Promise.all([...this.loops].map((loop) => loop.stop()));
     this.loops.clear();
-    await this.worker?.close();
+    await this.worker?.close(this.options.connection.status !== 'ready');
     this.worker = null;
     await this.queue.close();
   }

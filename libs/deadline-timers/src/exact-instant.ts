@@ -1,9 +1,20 @@
-/** Resolves once `Date.now()` reaches `atMs` (at once if it has passed or is not a number). */
-export async function sleepUntil(atMs: number): Promise<void> {
+export interface WallClock {
+  now(): number;
+  /** Resolves after about `ms` milliseconds; it may end a little early. */
+  wait(ms: number): Promise<void>;
+}
+
+const realClock: WallClock = {
+  now: () => Date.now(),
+  wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+/** Resolves once `clock.now()` reaches `atMs` (at once if it has passed or is not a number). */
+export async function sleepUntil(atMs: number, clock: WallClock = realClock): Promise<void> {
   // Node times a setTimeout from the event loop's cached time, so it can end a millisecond before
   // Date.now() gets there: a missed-deadline check run then would find the deadline still open.
-  for (let wait = atMs - Date.now(); wait > 0; wait = atMs - Date.now()) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
+  for (let wait = atMs - clock.now(); wait > 0; wait = atMs - clock.now()) {
+    await clock.wait(wait);
   }
 }
 

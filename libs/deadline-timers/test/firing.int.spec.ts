@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { waitFor } from './support/redis-fixture';
+import { eventually } from '../../../test/support/eventually';
 import { eachTest } from './support/timers-fixture';
 
 /** Real Redis; "exactly once so far" is checked once a later sentinel timer has fired. */
@@ -13,7 +13,7 @@ describe('DeadlineTimers firing', () => {
     const sentinel = t.fixture.timer(900);
     await timers.arm(timer);
     await timers.arm(sentinel);
-    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    await eventually(() => t.recorder.count(sentinel) === 1, { what: 'the sentinel' });
     expect(t.recorder.count(timer)).toBe(1);
     const lateness = t.recorder.firstAt(timer)! - Date.parse(timer.dueAt);
     expect(lateness).toBeGreaterThanOrEqual(1);
@@ -27,7 +27,7 @@ describe('DeadlineTimers firing', () => {
     const timer = { ...t.fixture.timer(300 - skewMs) };
     const armedAt = Date.now();
     await timers.arm(timer);
-    await waitFor('the fire', () => t.recorder.count(timer) === 1);
+    await eventually(() => t.recorder.count(timer) === 1, { what: 'the fire' });
     expect(t.recorder.firstAt(timer)! - armedAt).toBeGreaterThanOrEqual(250);
   });
 
@@ -42,7 +42,7 @@ describe('DeadlineTimers firing', () => {
     expect(await queue.getDelayedCount()).toBe(2);
     await queue.close();
     await timers.start(t.recorder.handler);
-    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    await eventually(() => t.recorder.count(sentinel) === 1, { what: 'the sentinel' });
     expect(t.recorder.count(timer)).toBe(1);
   });
 
@@ -53,9 +53,9 @@ describe('DeadlineTimers firing', () => {
     await timers.start(t.recorder.handler);
     const timer = t.fixture.timer(200);
     await timers.arm(timer);
-    await waitFor('the first fire', () => t.recorder.count(timer) === 1);
+    await eventually(() => t.recorder.count(timer) === 1, { what: 'the first fire' });
     await timers.arm(timer);
-    await waitFor('the second fire', () => t.recorder.count(timer) === 2);
+    await eventually(() => t.recorder.count(timer) === 2, { what: 'the second fire' });
   });
 
   it('does not fire a cancelled timer; cancelling a missing one is fine', async () => {
@@ -67,7 +67,7 @@ describe('DeadlineTimers firing', () => {
     await timers.arm(sentinel);
     await timers.cancel(timer);
     await timers.cancel(t.fixture.timer(100));
-    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    await eventually(() => t.recorder.count(sentinel) === 1, { what: 'the sentinel' });
     expect(t.recorder.count(timer)).toBe(0);
   });
 });

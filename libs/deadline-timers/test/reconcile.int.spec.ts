@@ -1,4 +1,5 @@
-import { waitFor, wipePrefix } from './support/redis-fixture';
+import { eventually } from '../../../test/support/eventually';
+import { wipePrefix } from './support/redis-fixture';
 import { eachTest } from './support/timers-fixture';
 
 describe('DeadlineTimers reconciliation', () => {
@@ -11,7 +12,7 @@ describe('DeadlineTimers reconciliation', () => {
     for (const timer of expected) await timers.arm(timer);
     await wipePrefix(t.fixture.connection, t.fixture.prefix);
     expect(await timers.reconcile(expected)).toEqual({ armed: 30, fired: 0 });
-    await waitFor('every expected timer', () => expected.every((timer) => t.recorder.count(timer) >= 1));
+    await eventually(() => expected.every((timer) => t.recorder.count(timer) >= 1), { what: 'every expected timer' });
   });
 
   it('costs no second job for timers still armed', async () => {
@@ -21,7 +22,7 @@ describe('DeadlineTimers reconciliation', () => {
     await timers.arm(timer);
     await timers.reconcile([timer, sentinel]);
     await timers.start(t.recorder.handler);
-    await waitFor('the sentinel', () => t.recorder.count(sentinel) === 1);
+    await eventually(() => t.recorder.count(sentinel) === 1, { what: 'the sentinel' });
     expect(t.recorder.count(timer)).toBe(1);
   });
 
@@ -31,7 +32,7 @@ describe('DeadlineTimers reconciliation', () => {
     const overdue = t.fixture.timer(-3_600_000, 'reach-attempts');
     const startedAt = Date.now();
     expect(await timers.reconcile([overdue])).toEqual({ armed: 0, fired: 1 });
-    await waitFor('the overdue fire', () => t.recorder.count(overdue) === 1, 2_000);
+    await eventually(() => t.recorder.count(overdue) === 1, { what: 'the overdue fire', timeoutMs: 2_000 });
     expect(t.recorder.firstAt(overdue)! - startedAt).toBeLessThan(1_000);
   });
 
@@ -51,10 +52,10 @@ describe('DeadlineTimers reconciliation', () => {
     };
     const handle = await timers.startReconciliation(source, 10);
     expect(calls).toBe(1);
-    await waitFor('a few scheduled runs', () => calls >= 4);
+    await eventually(() => calls >= 4, { what: 'a few scheduled runs' });
     await handle.stop();
     const callsAtStop = calls;
-    await waitFor('a fire from a scheduled run', () => t.recorder.fires.length >= 1);
+    await eventually(() => t.recorder.fires.length >= 1, { what: 'a fire from a scheduled run' });
     expect(overlapped).toBe(false);
     expect(calls).toBe(callsAtStop);
   });
@@ -67,7 +68,7 @@ describe('DeadlineTimers reconciliation', () => {
       if (calls === 1) throw new Error('read model down');
       return [];
     }, 10);
-    await waitFor('a run after the failure', () => calls >= 2);
+    await eventually(() => calls >= 2, { what: 'a run after the failure' });
     await handle.stop();
     expect(t.fixture.log.lines).toContainEqual(expect.objectContaining({ fields: { error: 'Error' } }));
   });

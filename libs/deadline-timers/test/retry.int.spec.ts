@@ -1,4 +1,4 @@
-import { waitFor } from './support/redis-fixture';
+import { eventually } from '../../../test/support/eventually';
 import { eachTest } from './support/timers-fixture';
 
 describe('DeadlineTimers handler failures', () => {
@@ -10,7 +10,7 @@ describe('DeadlineTimers handler failures', () => {
     const timer = t.fixture.timer(200);
     t.recorder.failFirst(timer, 2);
     await timers.arm(timer);
-    await waitFor('the successful retry', () => t.recorder.count(timer) === 1);
+    await eventually(() => t.recorder.count(timer) === 1, { what: 'the successful retry' });
     const failures = t.fixture.log.lines.filter((line) => line.message === 'Deadline timer handler failed');
     expect(failures.map((line) => line.fields)).toEqual([
       expect.objectContaining({ kind: 'first-contact', caseId: timer.caseId, attempt: 1, willRetry: true,
@@ -26,10 +26,11 @@ describe('DeadlineTimers handler failures', () => {
     const timer = t.fixture.timer(100);
     t.recorder.failFirst(timer, 1);
     await timers.arm(timer);
-    await waitFor('the final failure', () =>
-      t.fixture.log.lines.some((line) => line.fields.caseId === timer.caseId && line.fields.willRetry === false),
+    await eventually(
+      () => t.fixture.log.lines.some((line) => line.fields.caseId === timer.caseId && line.fields.willRetry === false),
+      { what: 'the final failure' },
     );
     await timers.arm(timer);
-    await waitFor('the fire after re-arming', () => t.recorder.count(timer) === 1);
+    await eventually(() => t.recorder.count(timer) === 1, { what: 'the fire after re-arming' });
   });
 });

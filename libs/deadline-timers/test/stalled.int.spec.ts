@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { FireRecorder } from './support/fire-recorder';
-import { REDIS_URL, waitFor } from './support/redis-fixture';
+import { eventually } from '../../../test/support/eventually';
+import { REDIS_URL } from './support/redis-fixture';
 import { TimersFixture } from './support/timers-fixture';
 
 const CHILD = join(__dirname, 'support', 'hanging-worker.ts');
@@ -40,16 +41,16 @@ describe('a DeadlineTimers worker process killed while handling a timer', () => 
 
   it('runs the handler to completion in a new worker', async () => {
     child = spawnWorker();
-    await waitFor(`the child to start (${output})`, () => output.includes('ready') || child!.exitCode !== null, 30_000);
+    await eventually(() => output.includes('ready') || child!.exitCode !== null, { what: () => `the child to start (${output})`, timeoutMs: 30_000 });
     const timers = fixture.create();
     const timer = fixture.timer(300);
     await timers.arm(timer);
-    await waitFor('the child handler to start', () => output.includes(`started ${timer.caseId}`));
+    await eventually(() => output.includes(`started ${timer.caseId}`), { what: 'the child handler to start' });
     await kill(child);
 
     const recorder = new FireRecorder();
     await timers.start(recorder.handler, { lockDuration: 1_000, stalledInterval: 300 });
-    await waitFor('the job to be taken over', () => recorder.count(timer) === 1, 15_000);
+    await eventually(() => recorder.count(timer) === 1, { what: 'the job to be taken over', timeoutMs: 15_000 });
     expect(fixture.log.lines).toContainEqual(expect.objectContaining({ level: 'warn', fields: { jobId: expect.stringContaining(timer.caseId) } }));
   });
 });

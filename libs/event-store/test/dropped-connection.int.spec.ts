@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { PostgresEventStore, type NewEvent, type RecordedEvent } from '@referral/event-store';
 import { PgSqlClient } from '@referral/sql';
 import { freshPostgresSchema, TEST_DATABASE_URL, type TestDatabase } from '../../../test/support/databases';
-import { waitUntil } from './support/wait-until';
+import { eventually } from '../../../test/support/eventually';
 
 /**
  * A real dropped connection: the subscriber's read is made to wait on a table lock, and its
@@ -37,7 +37,7 @@ describe('a subscription whose connection is terminated', () => {
     const subscribing = (async () => {
       for await (const event of subscriber.subscribe({ after: null, signal: controller.signal })) delivered.push(event);
     })();
-    await waitUntil(() => delivered.length === 5, () => `delivered ${delivered.length} of 5`);
+    await eventually(() => delivered.length === 5, { what: () => `5 events delivered (${delivered.length} so far)` });
 
     const locker = await (db.client as PgSqlClient).pool.connect();
     await locker.query('BEGIN');
@@ -49,14 +49,14 @@ describe('a subscription whose connection is terminated', () => {
       );
       return rows[0]?.pid;
     };
-    await waitUntil(async () => (await blockedPid()) !== undefined, () => 'the subscriber never blocked on the lock');
+    await eventually(async () => (await blockedPid()) !== undefined, { what: 'the subscriber to block on the lock' });
     await locker.query('SELECT pg_terminate_backend($1)', [await blockedPid()]);
     await locker.query('COMMIT');
     locker.release();
 
     const after = events(5);
     await writer.appendToStream('s', after);
-    await waitUntil(() => delivered.length >= 10, () => `delivered ${delivered.length} of 10`);
+    await eventually(() => delivered.length >= 10, { what: () => `10 events delivered (${delivered.length} so far)` });
     controller.abort();
     await subscribing;
 

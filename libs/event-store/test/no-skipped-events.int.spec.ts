@@ -4,7 +4,7 @@ import { APPEND_SQL, appendParams, PostgresEventStore, type NewEvent, type Recor
 import type { PgSqlClient } from '@referral/sql';
 import { freshPostgresSchema, type TestDatabase } from '../../../test/support/databases';
 import { seededRandom } from '../../../test/support/seeded-random';
-import { waitUntil } from './support/wait-until';
+import { eventually } from '../../../test/support/eventually';
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 50;
@@ -55,10 +55,9 @@ describe('a live subscription under concurrent, slowly committing writers', () =
     );
 
     const sentinel = await store.appendToStream('sentinel', [event()]);
-    await waitUntil(
-      () => delivered.some((e) => e.position === sentinel.position),
-      () => `the subscription delivered ${delivered.length} events but not the sentinel`,
-    );
+    await eventually(() => delivered.some((e) => e.position === sentinel.position), {
+      what: () => `the sentinel (the subscription delivered ${delivered.length} events but not it)`,
+    });
     controller.abort();
     await subscribing;
 

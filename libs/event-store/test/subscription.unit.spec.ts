@@ -1,6 +1,7 @@
 import type { ReadAllOptions, RecordedEvent } from '@referral/event-store';
 import { AppendSignal } from '../src/postgres/append-signal';
 import { subscription, type SubscriptionSource, type SubscriptionTiming } from '../src/postgres/subscription';
+import { eventually } from '../../../test/support/eventually';
 
 /** An in-memory log standing in for the table, whose reads can be made to fail. */
 class FakeLog implements SubscriptionSource {
@@ -95,5 +96,5 @@ describe('subscription', () => {
 });
 
 async function waitForReads(log: FakeLog, count: number): Promise<void> {
-  while (log.reads.length < count) await new Promise((resolve) => setImmediate(resolve));
+  await eventually(() => log.reads.length >= count, { what: () => `${count} reads (${log.reads.length} so far)`, everyMs: 1 });
 }

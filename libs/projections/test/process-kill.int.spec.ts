@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { PostgresEventStore, type RecordedEvent } from '@referral/event-store';
 import { freshPostgresSchema, TEST_DATABASE_URL, type TestDatabase } from '../../../test/support/databases';
+import { eventually } from '../../../test/support/eventually';
 import { randomInt, seededRandom } from '../../../test/support/seeded-random';
 import { foldTally, readTally } from './support/tally-projection';
 import { appendWorkload, readEverything } from './support/workload';
@@ -48,14 +49,13 @@ describe('a runner process killed with SIGKILL (PostgreSQL server)', () => {
   }
 
   async function waitForCheckpoint(at: bigint, runner: ReturnType<typeof spawnRunner>): Promise<void> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const position = await checkpoint();
-      if (position !== null && position >= at) return;
+    let position: bigint | null = null;
+    await eventually(async () => {
+      position = await checkpoint();
+      if (position !== null && position >= at) return true;
       if (runner.child.exitCode !== null) throw new Error(`The runner exited early: ${runner.stderr()}`);
-      if (Date.now() > deadline) throw new Error(`Checkpoint ${String(position)} did not reach ${at}: ${runner.stderr()}`);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+      return false;
+    }, { what: () => `checkpoint ${String(position)} to reach ${at}: ${runner.stderr()}`, timeoutMs: 30_000, everyMs: 2 });
   }
 
   async function kill(child: ChildProcess): Promise<void> {

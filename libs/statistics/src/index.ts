@@ -6,7 +6,7 @@ export type { CountingPolicy, CountsAs, PartyRules, ChannelRule } from './counti
 export { defaultCountingPolicy } from './counting/default-counting-policy';
 export { countContact, countLinkMade } from './counting/classify';
 export { genderKey } from './gender-key';
-export { stockholmDay, daysInPeriod, addDays } from './stockholm-day';
+export { stockholmDay, daysInPeriod } from './stockholm-day';
 export { previousPeriod } from './report/previous-period';
 export type { Period } from './report/previous-period';
 export { statisticsProjection, statisticsProjectionWith } from './projection/statistics.projection';

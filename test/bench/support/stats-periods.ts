@@ -1,5 +1,6 @@
 /** Report periods for the statistics benchmark, seeded: the shapes people ask the report for. */
-import { addDays, daysInPeriod } from '@referral/statistics';
+import { shiftDate } from '@referral/case';
+import { daysInPeriod } from '@referral/statistics';
 import { Random } from '../../../apps/cli/simulate/plan/random';
 
 export type PeriodKind = 'year' | 'partnership year' | 'quarter' | 'month' | 'range <= 10 y';
@@ -51,8 +52,8 @@ export function benchPeriods(from: string, to: string, count: number, seed: numb
         break;
       }
       case 'range <= 10 y': {
-        const start = addDays(from, random.int(0, daysInPeriod(from, to) - 1));
-        periods.push({ kind, from: start, to: addDays(start, random.int(0, 3652)) });
+        const start = shiftDate(from, random.int(0, daysInPeriod(from, to) - 1));
+        periods.push({ kind, from: start, to: shiftDate(start, random.int(0, 3652)) });
         break;
       }
     }

@@ -11,11 +11,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  calendarDateOf,
   caseDecider,
   defaultCoveragePolicy,
   defaultSlaPolicy,
   openLinkedCaseCommand,
   pendingDeadlines,
+  shiftDate,
   volunteerDecider,
   type CaseCommand,
   type CaseEvent,
@@ -33,7 +35,7 @@ import type { EventStore, NewEvent } from '@referral/event-store';
 import { plan } from '../../../apps/cli/simulate';
 import type { PlannedStep, SimulationPlan } from '../../../apps/cli/simulate/plan/plan-types';
 import { Random } from '../../../apps/cli/simulate/plan/random';
-import { calendarDate, shiftDate, stockholmInstant } from '../../../apps/cli/simulate/plan/stockholm-clock';
+import { stockholmInstant } from '../../../apps/cli/simulate/plan/stockholm-clock';
 
 const POLICE = 'polisen-direktformedling';
 const SECOND_MS = 1000;
@@ -285,7 +287,7 @@ class StoreBuild {
 
   constructor(readonly planned: SimulationPlan) {
     this.clocks = new Clocks(new Random(planned.seed, 'stats-bench-clocks'));
-    this.endMs = stockholmInstant(calendarDate(shiftDate(planned.to, 1)), 0) - 1000;
+    this.endMs = stockholmInstant(calendarDateOf(shiftDate(planned.to, 1)), 0) - 1000;
   }
 
   caseId(caseKey: string): string {

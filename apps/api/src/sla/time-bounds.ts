@@ -1,18 +1,15 @@
-import { instantOfLocal, parseCalendarDate } from '@referral/case';
+import { addDays, instantOfLocal, parseCalendarDate, parseInstant } from '@referral/case';
 
-/** A query bound: a Stockholm date means its first (or, for `to`, its last) millisecond. */
+/**
+ * A query bound (validated as a date or an instant): a Stockholm date means its first (or, for
+ * `to`, its last) millisecond.
+ */
 export function boundOf(value: string | undefined, edge: 'start' | 'end'): Date | undefined {
   if (value === undefined) return undefined;
   const date = parseCalendarDate(value);
-  if (!date) return new Date(value);
+  if (!date) return new Date(parseInstant(value) ?? Number.NaN);
   const start = instantOfLocal({ ...date, hour: 0, minute: 0, second: 0 });
   if (edge === 'start') return new Date(start);
-  const next = parseCalendarDate(nextDay(value))!;
+  const next = addDays(date, 1);
   return new Date(instantOfLocal({ ...next, hour: 0, minute: 0, second: 0 }) - 1);
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }

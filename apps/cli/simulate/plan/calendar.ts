@@ -1,6 +1,7 @@
+import { calendarDateOf } from '@referral/case';
 import type { SimulationConfig } from '../simulation-config';
 import type { Random } from './random';
-import { calendarDate, stockholmInstant, weekdayOf } from './stockholm-clock';
+import { stockholmInstant, weekdayOf } from './stockholm-clock';
 
 /** Picks moments in the period the way cases arrive: more on weekdays, fewer in July, at the hours given. */
 export class ArrivalCalendar {
@@ -14,6 +15,6 @@ export class ArrivalCalendar {
   /** A moment on a day of the period, at an hour drawn from `hourWeights` (24 weights, 00-23 local). */
   moment(hourWeights: readonly number[]): number {
     const day = this.days[this.random.weightedIndex(this.dayWeights)]!;
-    return stockholmInstant(calendarDate(day), this.random.weightedIndex(hourWeights), this.random.int(0, 59), this.random.int(0, 59));
+    return stockholmInstant(calendarDateOf(day), this.random.weightedIndex(hourWeights), this.random.int(0, 59), this.random.int(0, 59));
   }
 }

@@ -1,8 +1,9 @@
+import { calendarDateOf, shiftDate } from '@referral/case';
 import type { SimulationConfig } from '../simulation-config';
 import { JOURS, jourCovering, type Area } from './places';
 import type { Actor, ClosureBody, ContactBody, PartyOrg, PlannedStep } from './plan-types';
 import type { Random } from './random';
-import { HOUR_MS, DAY_MS, stockholmDateOf, stockholmInstant, stockholmIso, calendarDate, shiftDate } from './stockholm-clock';
+import { HOUR_MS, DAY_MS, stockholmDateOf, stockholmInstant, stockholmIso } from './stockholm-clock';
 import { coordinatorOf, volunteerActor, type VolunteerRoster } from './volunteer-roster';
 
 /** A case as the party that holds it starts working it. */
@@ -177,7 +178,7 @@ export class CaseWorkPlanner {
     let date = stockholmDateOf(afterMs);
     for (;;) {
       const hour = evening ? random.int(window.fromHour, window.toHour - 1) : random.weightedIndex(config.work.dayHourWeights);
-      const atMs = stockholmInstant(calendarDate(date), hour, random.int(0, 59), random.int(0, 59));
+      const atMs = stockholmInstant(calendarDateOf(date), hour, random.int(0, 59), random.int(0, 59));
       if (atMs > afterMs) return atMs;
       date = shiftDate(date, 1);
     }

@@ -1,3 +1,4 @@
+import { shiftDate } from '@referral/case';
 import type { SimulationConfig } from '../simulation-config';
 import type { ArrivalCalendar } from './calendar';
 import type { CaseAtWork } from './case-work';
@@ -5,7 +6,7 @@ import type { People, PlannedPerson } from './people';
 import { JOURS, type Area, type Places } from './places';
 import type { Actor, PartyOrg, PlannedStep } from './plan-types';
 import type { Random } from './random';
-import { HOUR_MS, shiftDate, stockholmDateOf, stockholmIso } from './stockholm-clock';
+import { HOUR_MS, stockholmDateOf, stockholmIso } from './stockholm-clock';
 import { coordinatorOf } from './volunteer-roster';
 
 type CategoryMix = Record<string, number>;

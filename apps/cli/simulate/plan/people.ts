@@ -1,8 +1,9 @@
+import { shiftDate } from '@referral/case';
 import { syntheticPersonnummer } from '../../../../libs/case/testing/synthetic-personnummer';
 import type { SimulationConfig } from '../simulation-config';
 import { FAMILY_NAMES, GIVEN_NAMES } from './fictional-names';
 import type { Random } from './random';
-import { ageOn, shiftDate } from './stockholm-clock';
+import { ageOn } from './stockholm-clock';
 
 export type Gender = 'female' | 'male' | 'other' | 'unknown';
 export type PersonRole = 'victim' | 'witness' | 'relative';

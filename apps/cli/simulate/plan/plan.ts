@@ -1,3 +1,4 @@
+import { calendarDateOf, shiftDate } from '@referral/case';
 import { DEFAULT_SIMULATION_CONFIG, type SimulationConfig } from '../simulation-config';
 import { ArrivalCalendar } from './calendar';
 import { CaseWorkPlanner, type StepSink } from './case-work';
@@ -7,7 +8,7 @@ import { Places } from './places';
 import type { PartyOrg, PlannedStep, SimulationPlan } from './plan-types';
 import { Random } from './random';
 import { SurveyAnswerPlanner } from './survey-answers';
-import { calendarDate, datesBetween, shiftDate, stockholmDateOf, stockholmInstant } from './stockholm-clock';
+import { datesBetween, stockholmDateOf, stockholmInstant } from './stockholm-clock';
 import { planTrainings } from './trainings';
 import { VolunteerRoster, coordinatorOf, type PeriodFrame } from './volunteer-roster';
 
@@ -29,8 +30,8 @@ export function plan({ from, to, seed, scale, config = DEFAULT_SIMULATION_CONFIG
   const days = datesBetween(from, to);
   const period: PeriodFrame = {
     from, to, days,
-    startMs: stockholmInstant(calendarDate(from), 0),
-    endMs: stockholmInstant(calendarDate(shiftDate(to, 1)), 0) - 1000,
+    startMs: stockholmInstant(calendarDateOf(from), 0),
+    endMs: stockholmInstant(calendarDateOf(shiftDate(to, 1)), 0) - 1000,
   };
   const runTag = `${seed}-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}-x${scale}`;
   const roster = new VolunteerRoster(new Random(seed, 'volunteers'), config, period, runTag);

@@ -1,4 +1,4 @@
-import { ageOn as ageOnDate, formatCalendarDate, instantOfLocal, localDateTimeOf, parseCalendarDate, type CalendarDate } from '@referral/case';
+import { ageOn as ageOnDate, calendarDateOf, formatCalendarDate, instantOfLocal, localDateTimeOf, shiftDate, type CalendarDate } from '@referral/case';
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -33,26 +33,13 @@ export function datesBetween(from: string, to: string): string[] {
   return dates;
 }
 
-/** `date` moved by `days` calendar days (negative: earlier). */
-export function shiftDate(date: string, days: number): string {
-  const parsed = calendarDate(date);
-  const shifted = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days));
-  return shifted.toISOString().slice(0, 10);
-}
-
 /** Monday 0 … Sunday 6. */
 export function weekdayOf(date: string): number {
-  const parsed = calendarDate(date);
+  const parsed = calendarDateOf(date);
   return (new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day)).getUTCDay() + 6) % 7;
-}
-
-export function calendarDate(text: string): CalendarDate {
-  const parsed = parseCalendarDate(text);
-  if (!parsed) throw new Error(`not a date: ${text}`);
-  return parsed;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** Whole years from `birthDate` to `on`, as the service counts them. */
-export const ageOn = (birthDate: string, on: string): number => ageOnDate(calendarDate(birthDate), calendarDate(on));
+export const ageOn = (birthDate: string, on: string): number => ageOnDate(calendarDateOf(birthDate), calendarDateOf(on));

@@ -1,9 +1,10 @@
+import { calendarDateOf, daysBetween, shiftDate } from '@referral/case';
 import type { SimulationConfig } from '../simulation-config';
 import { FAMILY_NAMES, GIVEN_NAMES } from './fictional-names';
 import { JOURS } from './places';
 import type { Actor, PartyOrg, PlannedStep } from './plan-types';
 import type { Random } from './random';
-import { shiftDate } from './stockholm-clock';
+
 
 export interface RosterVolunteer {
   readonly key: string;
@@ -74,6 +75,6 @@ export const volunteerActor = (volunteer: RosterVolunteer): Actor => ({ org: vol
 export const coordinatorOf = (org: PartyOrg | 'city'): Actor => ({ org, roles: ['coordinator'], sub: `samordnare@${org}` });
 
 function pickDateBetween(random: Random, from: string, to: string): string {
-  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const span = daysBetween(calendarDateOf(from), calendarDateOf(to));
   return shiftDate(from, random.int(0, Math.max(0, span)));
 }

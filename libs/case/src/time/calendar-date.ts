@@ -42,8 +42,35 @@ export function compareCalendarDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
-/** The date `days` calendar days later (or earlier, for a negative number). */
+const DAY_MS = 86_400_000;
+function utcMidnightOf(date: CalendarDate): number {
+  const midnight = new Date(0);
+  midnight.setUTCFullYear(date.year, date.month - 1, date.day); // Date.UTC reads years 0-99 as 1900-1999
+  return midnight.getTime();
+}
+
+/**
+ * The date `days` calendar days later (or earlier, for a negative number). Dates have no zone, so
+ * this is plain day counting; for "same wall-clock time n days later" see `addLocalCalendarDays`.
+ */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  const shifted = new Date(utcMidnightOf(date) + days * DAY_MS);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Calendar days from `from` to `to`: 0 on the same day, negative when `to` is earlier. */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return (utcMidnightOf(to) - utcMidnightOf(from)) / DAY_MS;
+}
+
+/** The date of text known to be one (configuration, code); throws when it is not a real `YYYY-MM-DD`. */
+export function calendarDateOf(text: string): CalendarDate {
+  const date = parseCalendarDate(text);
+  if (!date) throw new RangeError(`not a date (YYYY-MM-DD): ${text}`);
+  return date;
+}
+
+/** `addDays` on the wire form: `YYYY-MM-DD` moved by `days` calendar days. */
+export function shiftDate(text: string, days: number): string {
+  return formatCalendarDate(addDays(calendarDateOf(text), days));
 }

@@ -24,12 +24,3 @@ export async function wipePrefix(connection: Redis, prefix: string): Promise<voi
     cursor = next;
   } while (cursor !== '0');
 }
-
-/** Resolves once `condition` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const giveUp = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > giveUp) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

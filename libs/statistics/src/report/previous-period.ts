@@ -1,4 +1,5 @@
-import { addDays, daysInPeriod } from '../stockholm-day';
+import { shiftDate } from '@referral/case';
+import { daysInPeriod } from '../stockholm-day';
 
 export interface Period {
   from: string;
@@ -7,7 +8,7 @@ export interface Period {
 
 const monthIndex = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 const firstOfMonth = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
-const isLastOfMonth = (day: string) => addDays(day, 1).endsWith('-01');
+const isLastOfMonth = (day: string) => shiftDate(day, 1).endsWith('-01');
 
 /**
  * The period a report compares with (contract v1.1): for whole calendar months (from the 1st to a
@@ -18,8 +19,8 @@ const isLastOfMonth = (day: string) => addDays(day, 1).endsWith('-01');
 export function previousPeriod(period: Period): Period {
   if (period.from.endsWith('-01') && isLastOfMonth(period.to)) {
     const months = monthIndex(period.to) - monthIndex(period.from) + 1;
-    return { from: firstOfMonth(monthIndex(period.from) - months), to: addDays(period.from, -1) };
+    return { from: firstOfMonth(monthIndex(period.from) - months), to: shiftDate(period.from, -1) };
   }
   const length = daysInPeriod(period.from, period.to);
-  return { from: addDays(period.from, -length), to: addDays(period.from, -1) };
+  return { from: shiftDate(period.from, -length), to: shiftDate(period.from, -1) };
 }

@@ -1,22 +1,11 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-
-const DATE_TIME_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/i;
-const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { parseCalendarDate, parseInstant } from '@referral/case';
 
 /** `YYYY-MM-DD` that names a real day. */
-export function isCalendarDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !CALENDAR_DATE.test(value)) return false;
-  const [year, month, day] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+export const isCalendarDate = (value: unknown): value is string => typeof value === 'string' && parseCalendarDate(value) !== null;
 
-/** ISO-8601 date-time with an explicit offset (`Z` or `+01:00`), on a real day. */
-export function isDateTimeWithOffset(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const match = DATE_TIME_WITH_OFFSET.exec(value);
-  return match !== null && isCalendarDate(match[1]) && !Number.isNaN(Date.parse(value));
-}
+/** ISO-8601 date-time with an explicit offset (`Z` or `+01:00`), by the domain's one rule (`parseInstant`). */
+export const isDateTimeWithOffset = (value: unknown): value is string => typeof value === 'string' && parseInstant(value) !== null;
 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
