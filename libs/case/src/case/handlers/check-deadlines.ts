@@ -1,14 +1,13 @@
 import { SlaTerms } from '../../config/sla-policy';
 import { reachStandingBy } from '../../deadlines/deadline-rules';
 import { PendingDeadline, pendingDeadlines } from '../../deadlines/pending-deadlines';
-import { invalid } from '../../shared/domain-error';
 import { OrgId, isOrgId } from '../../shared/org';
-import { formatInstant, parseInstant } from '../../time/instant';
+import { formatInstant } from '../../time/instant';
 import { CheckDeadlines } from '../case-commands';
 import { CaseDecision } from '../case-decision';
 import { CaseRecord, CaseState } from '../case-state';
 import { DeadlineEvent } from '../deadline-events';
-import { existingCase } from './workable-case';
+import { caseCheckedAt } from './workable-case';
 
 /**
  * Records each breach the facts show at `now`: a pending deadline whose due instant is strictly
@@ -17,13 +16,9 @@ import { existingCase } from './workable-case';
  * to do answers `[]`. A closed case still gets a breach that fell due before its closure.
  */
 export function checkDeadlines(command: CheckDeadlines, state: CaseState): CaseDecision {
-  const found = existingCase(state, command.caseId);
-  if (!found.ok) return found;
-  const nowMs = parseInstant(command.now);
-  if (nowMs === null) {
-    return { ok: false, error: invalid([{ path: 'now', message: 'must be an ISO-8601 date-time with offset' }]) };
-  }
-  const record = found.value;
+  const checked = caseCheckedAt(state, command.caseId, command.now);
+  if (!checked.ok) return checked;
+  const { record, nowMs } = checked.value;
   const { sla } = record;
   if (sla === null || !isOrgId(record.org)) return { ok: true, events: [] };
   const org = record.org;

@@ -1,10 +1,9 @@
-import { invalid } from '../../shared/domain-error';
-import { formatInstant, parseInstant } from '../../time/instant';
+import { formatInstant } from '../../time/instant';
 import { pendingTriageWait } from '../../triage/triage-wait';
 import { CheckTriageWait } from '../case-commands';
 import { CaseDecision } from '../case-decision';
 import { CaseState } from '../case-state';
-import { existingCase } from './workable-case';
+import { caseCheckedAt } from './workable-case';
 
 /**
  * Records `TriageWaitExceeded` when the case is still in triage strictly after its line (a case
@@ -13,13 +12,9 @@ import { existingCase } from './workable-case';
  * due yet, already recorded, resolved, closed) answers `[]`.
  */
 export function checkTriageWait(command: CheckTriageWait, state: CaseState): CaseDecision {
-  const found = existingCase(state, command.caseId);
-  if (!found.ok) return found;
-  const nowMs = parseInstant(command.now);
-  if (nowMs === null) {
-    return { ok: false, error: invalid([{ path: 'now', message: 'must be an ISO-8601 date-time with offset' }]) };
-  }
-  const record = found.value;
+  const checked = caseCheckedAt(state, command.caseId, command.now);
+  if (!checked.ok) return checked;
+  const { record, nowMs } = checked.value;
   const pending = pendingTriageWait(record);
   if (pending === null || record.triageWait === null || Date.parse(pending.dueAt) >= nowMs) return { ok: true, events: [] };
   const { triageAlertHours, policyVersion } = record.triageWait;

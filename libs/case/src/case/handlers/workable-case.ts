@@ -1,5 +1,6 @@
 import { Result, err, ok } from '../../shared/result';
-import { DomainError, conflict, notFound } from '../../shared/domain-error';
+import { DomainError, conflict, invalid, notFound } from '../../shared/domain-error';
+import { parseInstant } from '../../time/instant';
 import { OrgId } from '../../shared/org';
 import { CaseRecord, CaseState } from '../case-state';
 
@@ -27,4 +28,13 @@ export function openCase(state: CaseState, caseId: string): Result<OpenCase, Dom
     return err(conflict('case-in-triage', `Case ${caseId} waits in triage; it must be routed to an org first`));
   }
   return found as Result<OpenCase, DomainError>;
+}
+
+/** A check of a case at an instant (deadlines, triage wait): the case exists and `now` is an instant. */
+export function caseCheckedAt(state: CaseState, caseId: string, now: string): Result<{ record: CaseRecord; nowMs: number }, DomainError> {
+  const found = existingCase(state, caseId);
+  if (!found.ok) return found;
+  const nowMs = parseInstant(now);
+  if (nowMs === null) return err(invalid([{ path: 'now', message: 'must be an ISO-8601 date-time with offset' }]));
+  return ok({ record: found.value, nowMs });
 }
