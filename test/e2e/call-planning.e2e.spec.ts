@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { serviceShapes } from '../support/service-shapes';
 import { eventually } from '../support/eventually';
 import { handOverCase } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
@@ -9,23 +10,29 @@ type Headers = Record<string, string>;
 
 /*
  * Contract v1.1, "Working a case": the call plan, contact safety, the Police report number and
- * note, and finding cases by that number, through HTTP on the embedded service.
+ * note, and finding cases by that number, through HTTP on the embedded service and on PostgreSQL.
  */
-describe('working a case as people do (embedded service, real Redis)', () => {
+describe.each(serviceShapes)('working a case as people do (%s, real Redis)', (_shape, shape) => {
   let service: RunningService;
   // Wednesday 4 June 2025, 14:00 Stockholm (CEST, +02:00).
   const clock = new SettableClock(new Date('2025-06-04T12:00:00Z'));
   const tokens: Record<string, Headers> = {};
   const http = () => request(service.app.getHttpServer());
 
+  let dropShape: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    service = await startEmbeddedService({}, { clock });
+    const made = await shape();
+    dropShape = made.drop;
+    service = await startEmbeddedService(made.env, { clock });
     tokens.police = bearer(await tokenFor('police-1', 'city', ['police-integration']));
     tokens.coordinator = bearer(await tokenFor('coord-v', 'boj-vasterort', ['coordinator']));
     tokens.staff = bearer(await tokenFor('staff-v', 'boj-vasterort', ['staff']));
     tokens.southCoordinator = bearer(await tokenFor('coord-s', 'boj-sodra-stockholm', ['coordinator']));
   });
-  afterAll(() => service.stop());
+  afterAll(async () => {
+    await service?.stop();
+    await dropShape();
+  });
 
   const handover = (overrides: Record<string, unknown> = {}) => handOverCase(http, tokens.police, overrides);
   const view = (caseId: string, headers = tokens.coordinator) => http().get(`/api/v1/cases/${caseId}`).set(headers);

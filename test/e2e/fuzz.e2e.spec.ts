@@ -48,7 +48,9 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
       coordinator: bearer(await tokenFor('coord-fuzz', 'boj-vasterort', ['coordinator'])),
       city: bearer(await tokenFor('coord-city-fuzz', 'city', ['coordinator'])),
     };
-    const handover = await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody());
+    // Received at the (fixed) clock's now, so no deadline falls due and adds a breach while the fuzzing runs.
+    const fresh = () => handoverBody({ handedOverAt: clock.now().toISOString() });
+    const handover = await http().post('/api/v1/handovers').set(tokens.police).send(fresh());
     expect(handover.status).toBe(201);
     caseId = handover.body.caseId;
     const volunteer = await http().post('/api/v1/orgs/boj-vasterort/volunteers').set(tokens.coordinator)
@@ -56,7 +58,7 @@ describe('fuzzing the edge: hostile handovers and commands are refused with the 
     expect(volunteer.status).toBe(201);
     volunteerId = volunteer.body.volunteerId;
     // A case of its own closed with support-given, so the survey route has a live token to refuse bodies for.
-    const surveyed = await http().post('/api/v1/handovers').set(tokens.police).send(handoverBody());
+    const surveyed = await http().post('/api/v1/handovers').set(tokens.police).send(fresh());
     const closed = await http().post(`/api/v1/cases/${surveyed.body.caseId}/closure`).set(tokens.coordinator).send({ reason: 'support-given' });
     expect(closed.status).toBe(200);
     surveyPath = `/api/v1/surveys/${(closed.body.survey.link as string).slice('/survey/'.length)}`;

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { filesContaining } from '../support/files-containing';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { serviceShapes } from '../support/service-shapes';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
@@ -9,7 +10,7 @@ type Headers = Record<string, string>;
 const SCORES = { bemotande: 5, information: 4, hjalp: 4, rekommendera: 5 };
 const COMMENT = 'Fiktiv kommentar: Testa Surveysson var vänlig';
 
-describe('satisfaction survey (embedded service, real Redis)', () => {
+describe.each(serviceShapes)('satisfaction survey (%s, real Redis)', (_shape, shape) => {
   let service: RunningService;
   const clock = new SettableClock(new Date('2025-06-10T08:00:00Z'));
   const tokens: Record<string, Headers> = {};
@@ -26,14 +27,20 @@ describe('satisfaction survey (embedded service, real Redis)', () => {
   }
   const caseView = async (caseId: string) => (await http().get(`/api/v1/cases/${caseId}`).set(tokens.coordinator!)).body;
 
+  let dropShape: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    service = await startEmbeddedService({ RATE_LIMIT_SURVEY_PER_MINUTE: '12' }, { clock });
+    const made = await shape();
+    dropShape = made.drop;
+    service = await startEmbeddedService({ RATE_LIMIT_SURVEY_PER_MINUTE: '12', ...made.env }, { clock });
     tokens.police = bearer(await tokenFor('police-1', 'city', ['police-integration']));
     tokens.coordinator = bearer(await tokenFor('coord-v', 'boj-vasterort', ['coordinator']));
     tokens.otherCoordinator = bearer(await tokenFor('coord-s', 'boj-sodra-stockholm', ['coordinator']));
     tokens.volunteer = bearer(await tokenFor('anna-v', 'boj-vasterort', ['volunteer']));
   });
-  afterAll(() => service.stop());
+  afterAll(async () => {
+    await service?.stop();
+    await dropShape();
+  });
   // Each test starts a new minute of the per-IP limit.
   beforeEach(() => clock.advance(60_000));
 

@@ -1,31 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { PgSqlClient, quoteIdent } from '@referral/sql';
 import { startEmbeddedService, type RunningService } from '../support/app';
-import { TEST_DATABASE_URL } from '../support/databases';
+import { serviceShapes } from '../support/service-shapes';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
 import { bearer, tokenFor } from '../support/tokens';
 
 type Headers = Record<string, string>;
 
-/** The embedded defaults, and the same service on a PostgreSQL server (a schema of its own). */
-const shapes: Array<[string, () => Promise<{ env: Record<string, string>; drop(): Promise<void> }>]> = [
-  ['embedded', async () => ({ env: {}, drop: async () => undefined })],
-  ['postgres', async () => {
-    const schema = `e2e_${Math.random().toString(16).slice(2, 10)}`;
-    const admin = new PgSqlClient({ connectionString: TEST_DATABASE_URL, maxConnections: 1 });
-    await admin.exec(`CREATE SCHEMA ${quoteIdent(schema)}`);
-    const url = new URL(TEST_DATABASE_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
-    return {
-      env: { EVENT_STORE: 'postgres', DATABASE_URL: url.toString(), PII_MASTER_KEY: randomBytes(32).toString('base64') },
-      drop: async () => { await admin.exec(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`); await admin.close(); },
-    };
-  }],
-];
-
-describe.each(shapes)('volunteers, suggestions, assignment changes and training (%s)', (_shape, backend) => {
+describe.each(serviceShapes)('volunteers, suggestions, assignment changes and training (%s)', (_shape, backend) => {
   let service: RunningService;
   let drop: () => Promise<void>;
   const clock = new SettableClock(new Date('2025-06-10T08:00:00Z'));
