@@ -70,6 +70,6 @@ describe('DeadlineTimers reconciliation', () => {
     }, 10);
     await eventually(() => calls >= 2, { what: 'a run after the failure' });
     await handle.stop();
-    expect(t.fixture.log.lines).toContainEqual(expect.objectContaining({ fields: { error: 'Error' } }));
+    expect(t.fixture.log.lines).toContainEqual(expect.objectContaining({ fields: { error: { name: 'Error', message: 'read model down' } } }));
   });
 });
