@@ -15,7 +15,7 @@ import { executeAppend } from './append-call';
 import { AppendSignal } from './append-signal';
 import { EVENT_COLUMNS, toRecordedEvent, type RecordedEventRow } from './recorded-event-row';
 import { eventStoreMigrations } from './schema';
-import { defaultSubscriptionTiming, subscription, type SubscriptionTiming } from './subscription';
+import { defaultSubscriptionTiming, sharedReads, subscription, type SubscriptionTiming } from './subscription';
 
 export interface PostgresEventStoreOptions {
   /** Polling and retry intervals of subscriptions. */
@@ -27,6 +27,8 @@ export interface PostgresEventStoreOptions {
 /** The event store on PostgreSQL: the same code on a server (`pg`) and on embedded PGlite. */
 export class PostgresEventStore implements EventStore {
   private readonly appended = new AppendSignal();
+  /** Caught-up subscribers woken by one append share one read. */
+  private readonly subscriptionReads = sharedReads((options) => this.readAll(options));
   private readonly closing = new AbortController();
   private readonly timing: SubscriptionTiming;
 
@@ -83,7 +85,7 @@ export class PostgresEventStore implements EventStore {
     const signal = options.signal
       ? AbortSignal.any([options.signal, this.closing.signal])
       : this.closing.signal;
-    const source = { readAll: (o: ReadAllOptions) => this.readAll(o), appended: this.appended, timing: this.timing };
+    const source = { readAll: this.subscriptionReads, appended: this.appended, timing: this.timing };
     return subscription(source, options.after, options.batchSize ?? 500, signal);
   }
 

@@ -23,7 +23,8 @@ export const defaultSubscriptionTiming: SubscriptionTiming = {
 };
 
 export interface SubscriptionSource {
-  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** `generation` is the append signal's marker taken before the read (see `sharedReads`). */
+  readAll(options: ReadAllOptions, generation: number): Promise<RecordedEvent[]>;
   appended: AppendSignal;
   timing: SubscriptionTiming;
 }
@@ -47,7 +48,7 @@ export async function* subscription(
     const generation = source.appended.current;
     let batch: RecordedEvent[];
     try {
-      batch = await source.readAll({ after: checkpoint, maxCount: batchSize });
+      batch = await source.readAll({ after: checkpoint, maxCount: batchSize }, generation);
       failures = 0;
     } catch (error) {
       if (signal.aborted) return;
@@ -69,4 +70,23 @@ export async function* subscription(
       yield event;
     }
   }
+}
+
+/**
+ * Subscribers that are caught up all wake on the same append and ask for the same events: one
+ * read serves them all. A read is shared only by callers that took the same append marker, so
+ * it began after every append they were woken for, and a caller never gets an older answer than
+ * a read of its own would have given it at its marker (a later append wakes it again).
+ */
+export function sharedReads(read: (options: ReadAllOptions) => Promise<RecordedEvent[]>) {
+  const inFlight = new Map<string, Promise<RecordedEvent[]>>();
+  return (options: ReadAllOptions, generation: number): Promise<RecordedEvent[]> => {
+    const key = `${generation}:${options.after ?? ''}:${options.maxCount ?? ''}`;
+    let shared = inFlight.get(key);
+    if (!shared) {
+      shared = read(options).finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    return shared;
+  };
 }
