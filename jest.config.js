@@ -11,7 +11,7 @@ const swc = ['@swc/jest', {
 const moduleNameMapper = {
   '^@referral/event-store/testing$': '<rootDir>/libs/event-store/testing',
   '^@referral/case/testing$': '<rootDir>/libs/case/testing',
-  '^@referral/(event-store|sql|projections|case|config|platform|read-models|case-workflows|deadline-timers|statistics|personal-data|audit|resilience)$': '<rootDir>/libs/$1/src',
+  '^@referral/(event-store|sql|projections|case|config|platform|read-models|case-workflows|deadline-timers|statistics|personal-data|audit|resilience|labels)$': '<rootDir>/libs/$1/src',
 };
 const tier = (name, suffix, extra = {}) => ({
   displayName: name,
@@ -20,6 +20,8 @@ const tier = (name, suffix, extra = {}) => ({
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testMatch: [`<rootDir>/{apps,libs,test}/**/*.${suffix}.spec.ts`],
+  // The web app's own unit tests run under Vitest (npm run test:web).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   ...extra,
 });
 module.exports = {
@@ -27,6 +29,6 @@ module.exports = {
   projects: [
     tier('unit', 'unit'),
     tier('int', 'int'),
-    tier('e2e', 'e2e'),
+    tier('e2e', 'e2e', { globalSetup: '<rootDir>/test/web/support/build-web.global-setup.js' }),
   ],
 };

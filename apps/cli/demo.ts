@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const options = demoOptions(process.argv.slice(2));
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  const app = await createApiApp({ config, logger }, [WorkerModule]);
+  const app = await createApiApp({ config, logger }, [WorkerModule], { demo: true });
   await app.listen(config.port);
   const base = `http://localhost:${config.port}`;
   const { secret } = resolveAuthSecret(config);
@@ -70,7 +70,7 @@ async function guide(
   ];
   const lines = [
     '',
-    `Referral demo running on ${base}`,
+    `Referral demo running: open ${base}/ in a browser and pick an organisation and a role to sign in as`,
     `  health:   ${base}/api/v1/health`,
     `  OpenAPI:  ${base}/api/docs`,
     `  metrics:  ${base}/api/v1/metrics`,

@@ -7,6 +7,7 @@ import type { DestinationStream } from 'pino';
 import { loadConfig } from '@referral/config';
 import { createLogger, type Clock } from '@referral/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
+import type { HttpOptions } from '../../apps/api/src/configure-http';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
@@ -22,7 +23,7 @@ export interface RunningService {
 /** The whole service in one process, embedded, on a fresh data directory, as `npm start` runs it. */
 export async function startEmbeddedService(
   env: Record<string, string> = {},
-  options: { clock?: Clock; dataDir?: string; keepData?: boolean; logDestination?: DestinationStream } = {},
+  options: { clock?: Clock; dataDir?: string; keepData?: boolean; logDestination?: DestinationStream; http?: HttpOptions } = {},
 ): Promise<RunningService> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'referral-e2e-'));
   const redisPrefix = `e2e-${randomBytes(6).toString('hex')}`;
@@ -30,7 +31,7 @@ export async function startEmbeddedService(
     DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: redisPrefix, ...env,
   });
   const logger = createLogger(config.logLevel, options.logDestination);
-  const app = await createApiApp({ config, logger, clock: options.clock }, [WorkerModule]);
+  const app = await createApiApp({ config, logger, clock: options.clock }, [WorkerModule], options.http);
   await app.init();
   return {
     app,

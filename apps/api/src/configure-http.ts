@@ -10,6 +10,7 @@ import { refuseUnsafeShapes } from './http/json-shape';
 import { serveOpenApi } from './http/openapi';
 import { securityHeaders } from './http/security-headers';
 import { createValidationPipe } from './http/validation.pipe';
+import { serveWebApp } from './web/serve-web-app';
 import { FailedAuthLimiter } from './rate-limit/failed-auth-limiter';
 
 export const API_PREFIX = 'api/v1';
@@ -17,12 +18,17 @@ export const BODY_LIMIT = '64kb';
 const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Everything the HTTP edge needs, in one place, for main.ts, the combined process and the e2e tests. */
-export function configureHttp(app: NestExpressApplication, logger: Logger): void {
+export interface HttpOptions {
+  /** `npm run demo`: the web app's sign-in page hands out demo tokens. Never outside the demo. */
+  demo?: boolean;
+}
+
+export function configureHttp(app: NestExpressApplication, logger: Logger, options: HttpOptions = {}): void {
   const config = app.get<Config>(CONFIG);
   const failedAuth = app.get(FailedAuthLimiter);
   app.setGlobalPrefix(API_PREFIX);
   app.use(failedAuth.refuseBlocked);
-  app.use(securityHeaders);
+  app.use(securityHeaders({ issuerOrigin: config.webOidcClientId ? new URL(config.authJwtIssuer!).origin : null }));
   const cors = corsOptions(config.corsOrigins);
   if (cors) app.enableCors(cors);
   // In this order: refuse what the JSON parser would not read, parse, map its errors, check the shape.
@@ -35,4 +41,5 @@ export function configureHttp(app: NestExpressApplication, logger: Logger): void
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   serveOpenApi(app);
+  serveWebApp(app, { config, demo: options.demo ?? false });
 }

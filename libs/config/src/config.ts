@@ -25,6 +25,10 @@ export interface Config {
   /** The `iss` and `aud` an OpenID Connect token must carry; set whenever authJwksUrl is. */
   authJwtIssuer: string | null;
   authJwtAudience: string | null;
+  /** The web app's OpenID Connect client (authorization code with PKCE at AUTH_JWT_ISSUER); null: no OIDC sign-in. */
+  webOidcClientId: string | null;
+  /** The scopes the web app asks the issuer for. */
+  webOidcScope: string;
   /** Leeway for `exp`, `nbf` and `iat` between our clock and the issuer's. */
   authClockSkewSeconds: number;
   /** The shortest time between two fetches of the key set (an unknown `kid` refetches after it). */

@@ -77,6 +77,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problem('AUTH_JWT_AUDIENCE', 'is required when AUTH_JWKS_URL is set (the aud tokens must carry)');
   }
 
+  const webOidcClientId = value('WEB_OIDC_CLIENT_ID');
+  if (webOidcClientId !== null && authJwtIssuer === null) {
+    problem('WEB_OIDC_CLIENT_ID', 'needs AUTH_JWT_ISSUER (the issuer the web app signs in at) and AUTH_JWKS_URL');
+  } else if (webOidcClientId !== null && !isUrl(authJwtIssuer ?? '', ['https:', 'http:'])) {
+    problem('AUTH_JWT_ISSUER', 'must be an https:// URL when WEB_OIDC_CLIENT_ID is set (its discovery document is read from it)');
+  }
+  const webOidcScope = value('WEB_OIDC_SCOPE') ?? 'openid';
+
   const authClockSkewSeconds = Number(value('AUTH_CLOCK_SKEW_SECONDS') ?? '30');
   if (!Number.isInteger(authClockSkewSeconds) || authClockSkewSeconds < 0 || authClockSkewSeconds > 300) {
     problem('AUTH_CLOCK_SKEW_SECONDS', 'must be a whole number of seconds from 0 to 300');
@@ -119,6 +127,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     authJwksUrl,
     authJwtIssuer,
     authJwtAudience,
+    webOidcClientId,
+    webOidcScope,
     authClockSkewSeconds,
     authJwksCooldownSeconds,
     piiMasterKey,

@@ -1,0 +1,46 @@
+import type { Messages } from '../i18n/i18n';
+
+export const shellMessages: Messages<
+  'skip' | 'appName' | 'myCases' | 'incoming' | 'deadlines' | 'triage' | 'volunteers' | 'statistics' | 'signOut' | 'signedInAs' | 'otherLanguage' | 'mainNav' | 'notFound' | 'notFoundText' | 'toStart' | 'loading' | 'failed' | 'retry'
+> = {
+  sv: {
+    skip: 'Hoppa till innehållet',
+    appName: 'Referral',
+    myCases: 'Mina ärenden',
+    incoming: 'Inkommande',
+    deadlines: 'Tidsfrister',
+    triage: 'Triage',
+    volunteers: 'Stödpersoner',
+    statistics: 'Statistik',
+    signOut: 'Logga ut',
+    signedInAs: 'Inloggad som {who}',
+    otherLanguage: 'English',
+    mainNav: 'Huvudmeny',
+    notFound: 'Sidan finns inte',
+    notFoundText: 'Adressen leder inte till någon sida här.',
+    toStart: 'Till startsidan',
+    loading: 'Hämtar …',
+    failed: 'Det gick inte att hämta: {message}',
+    retry: 'Försök igen',
+  },
+  en: {
+    skip: 'Skip to content',
+    appName: 'Referral',
+    myCases: 'My cases',
+    incoming: 'Incoming',
+    deadlines: 'Deadlines',
+    triage: 'Triage',
+    volunteers: 'Volunteers',
+    statistics: 'Statistics',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {who}',
+    otherLanguage: 'Svenska',
+    mainNav: 'Main menu',
+    notFound: 'Page not found',
+    notFoundText: 'This address leads to no page here.',
+    toStart: 'To the start page',
+    loading: 'Loading …',
+    failed: 'Could not load: {message}',
+    retry: 'Try again',
+  },
+};

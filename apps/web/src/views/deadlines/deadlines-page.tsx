@@ -1,0 +1,6 @@
+import { Page } from '../../components/page';
+
+/** Placeholder until the view is built. */
+export function DeadlinesPage() {
+  return <Page title="Tidsfrister"><p>…</p></Page>;
+}

@@ -1,0 +1,140 @@
+/**
+ * The words people read for the codes the API and the statistics use, in Swedish and English.
+ * Pure data: the web app and the printable report both take their labels from here.
+ */
+export type Language = 'sv' | 'en';
+type Labels = Record<string, { sv: string; en: string }>;
+
+export const CRIME_CATEGORIES: Labels = {
+  misshandel: { sv: 'Misshandel', en: 'Assault' },
+  bedrageri: { sv: 'Bedrägeri', en: 'Fraud' },
+  'olaga-hot': { sv: 'Olaga hot', en: 'Unlawful threat' },
+  ofredande: { sv: 'Ofredande', en: 'Molestation' },
+  sexualbrott: { sv: 'Sexualbrott', en: 'Sexual offence' },
+  ran: { sv: 'Rån', en: 'Robbery' },
+  stold: { sv: 'Stöld', en: 'Theft' },
+  skadegorelse: { sv: 'Skadegörelse', en: 'Criminal damage' },
+  'hot-mot-tjansteman': { sv: 'Hot mot tjänsteman', en: 'Threat against a public official' },
+  other: { sv: 'Annat brott', en: 'Other crime' },
+};
+
+export const CRIME_FLAGS: Labels = {
+  'vald-i-nara-relation': { sv: 'Våld i nära relation', en: 'Domestic violence' },
+  gangrelaterat: { sv: 'Gängrelaterat', en: 'Gang-related' },
+  hedersrelaterat: { sv: 'Hedersrelaterat', en: 'Honour-related' },
+};
+
+/** Report `byGender` keys; any other key is the person's own label (e.g. IB) and is shown as it is. */
+export const GENDER_KEYS: Labels = {
+  K: { sv: 'Kvinnor', en: 'Women' },
+  M: { sv: 'Män', en: 'Men' },
+  other: { sv: 'Annat', en: 'Other' },
+  unknown: { sv: 'Okänt kön', en: 'Gender unknown' },
+};
+
+export const GENDERS: Labels = {
+  female: { sv: 'Kvinna', en: 'Woman' },
+  male: { sv: 'Man', en: 'Man' },
+  other: { sv: 'Annat', en: 'Other' },
+  unknown: { sv: 'Okänt kön', en: 'Gender unknown' },
+};
+
+export const PERSON_ROLES: Labels = {
+  victim: { sv: 'Brottsutsatt', en: 'Victim' },
+  witness: { sv: 'Vittne', en: 'Witness' },
+  relative: { sv: 'Anhörig', en: 'Relative' },
+};
+
+export const ORGS: Labels = {
+  stodcentrum: { sv: 'Stödcentrum för unga brottsutsatta', en: 'Stödcentrum (young victims)' },
+  'boj-stockholm-gotland': { sv: 'Brottsofferjouren Stockholm-Gotland', en: 'Victim Support Stockholm-Gotland' },
+  'boj-sodra-stockholm': { sv: 'Brottsofferjouren Södra Stockholm', en: 'Victim Support Southern Stockholm' },
+  'boj-vasterort': { sv: 'Brottsofferjouren Västerort', en: 'Victim Support Västerort' },
+  city: { sv: 'Stockholms stad', en: 'City of Stockholm' },
+  triage: { sv: 'Triage (staden)', en: 'Triage (the city)' },
+};
+
+export const CHANNELS: Labels = {
+  phone: { sv: 'Telefon', en: 'Phone' },
+  sms: { sv: 'Sms', en: 'Text message' },
+  email: { sv: 'E-post', en: 'Email' },
+  letter: { sv: 'Brev', en: 'Letter' },
+  'social-media': { sv: 'Sociala medier', en: 'Social media' },
+  meeting: { sv: 'Möte', en: 'Meeting' },
+  accompaniment: { sv: 'Följe', en: 'Accompaniment' },
+  'other-actor': { sv: 'Kontakt med annan aktör', en: 'Contact with another organisation' },
+};
+
+export const OUTCOMES: Labels = {
+  reached: { sv: 'Nådd', en: 'Reached' },
+  'no-answer': { sv: 'Inget svar', en: 'No answer' },
+  voicemail: { sv: 'Röstbrevlåda', en: 'Voicemail' },
+  'wrong-number': { sv: 'Fel nummer', en: 'Wrong number' },
+  declined: { sv: 'Avböjde stöd', en: 'Declined support' },
+};
+
+export const CLOSURE_REASONS: Labels = {
+  'support-given': { sv: 'Stöd givet', en: 'Support given' },
+  declined: { sv: 'Avböjde', en: 'Declined' },
+  unreachable: { sv: 'Gick inte att nå', en: 'Could not be reached' },
+  linked: { sv: 'Länkad vidare', en: 'Linked on' },
+  duplicate: { sv: 'Dubblett', en: 'Duplicate' },
+  other: { sv: 'Annat', en: 'Other' },
+};
+
+export const SOURCES: Labels = {
+  handover: { sv: 'Polisen', en: 'The Police' },
+  'self-referral': { sv: 'Egen kontakt', en: 'Self-referral' },
+  'other-actor': { sv: 'Annan aktör', en: 'Another organisation' },
+  link: { sv: 'Länkning', en: 'Link' },
+};
+
+export const SLA_RULES: Labels = {
+  'first-contact': { sv: 'Första kontakt', en: 'First contact' },
+  'reach-attempts': { sv: 'Kontaktförsök', en: 'Reach attempts' },
+  triage: { sv: 'Triage väntar', en: 'Triage waiting' },
+};
+
+export const SLA_STATES: Labels = {
+  ok: { sv: 'I tid', en: 'On time' },
+  'at-risk': { sv: 'Riskerar att missas', en: 'At risk' },
+  breached: { sv: 'Missad', en: 'Missed' },
+};
+
+export const SURVEY_QUESTIONS: Labels = {
+  bemotande: { sv: 'Jag blev väl bemött', en: 'I was treated well' },
+  information: { sv: 'Jag fick tydlig och saklig information', en: 'I got clear and factual information' },
+  hjalp: { sv: 'Jag fick den hjälp jag behövde', en: 'I got the help I needed' },
+  rekommendera: { sv: 'Jag skulle rekommendera stödet till andra', en: 'I would recommend the support to others' },
+};
+
+/** The report's figures, as the yearly report names them. */
+export const REPORT_FIGURES: Labels = {
+  handledCases: { sv: 'Hanterade ärenden', en: 'Cases handled' },
+  directContacts: { sv: 'Direktkontakter', en: 'Direct contacts' },
+  actions: { sv: 'Insatser', en: 'Actions' },
+  supportPersons: { sv: 'Stödpersoner', en: 'Support persons' },
+  linksReceived: { sv: 'Mottagna länkningar', en: 'Links received' },
+};
+
+export const LANGUAGES: Labels = {
+  sv: { sv: 'svenska', en: 'Swedish' },
+  en: { sv: 'engelska', en: 'English' },
+  ar: { sv: 'arabiska', en: 'Arabic' },
+  so: { sv: 'somaliska', en: 'Somali' },
+  fa: { sv: 'persiska', en: 'Persian' },
+  ti: { sv: 'tigrinja', en: 'Tigrinya' },
+  tr: { sv: 'turkiska', en: 'Turkish' },
+  pl: { sv: 'polska', en: 'Polish' },
+  fi: { sv: 'finska', en: 'Finnish' },
+  es: { sv: 'spanska', en: 'Spanish' },
+  ru: { sv: 'ryska', en: 'Russian' },
+  uk: { sv: 'ukrainska', en: 'Ukrainian' },
+  bs: { sv: 'bosniska', en: 'Bosnian' },
+  ku: { sv: 'kurdiska', en: 'Kurdish' },
+};
+
+/** The label of `code` in `labels`, or the code itself where none is known (a person's own gender label). */
+export function labelOf(labels: Labels, code: string, language: Language): string {
+  return labels[code]?.[language] ?? code;
+}
