@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
+import type { Clock } from '@referral/platform';
 import { startEmbeddedService, type RunningService } from '../../support/app';
 
 export interface WebService extends RunningService {
@@ -7,8 +8,8 @@ export interface WebService extends RunningService {
 }
 
 /** The whole embedded service listening on a free port, in demo mode unless told otherwise. */
-export async function startWebService(options: { demo?: boolean; env?: Record<string, string> } = {}): Promise<WebService> {
-  const service = await startEmbeddedService(options.env ?? {}, { http: { demo: options.demo ?? true } });
+export async function startWebService(options: { demo?: boolean; env?: Record<string, string>; clock?: Clock } = {}): Promise<WebService> {
+  const service = await startEmbeddedService(options.env ?? {}, { http: { demo: options.demo ?? true }, clock: options.clock });
   await service.app.listen(0, '127.0.0.1');
   const { port } = service.app.getHttpServer().address() as AddressInfo;
   return { ...service, baseUrl: `http://127.0.0.1:${port}` };
