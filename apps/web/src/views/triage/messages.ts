@@ -1,0 +1,56 @@
+import type { Messages } from '../../i18n/i18n';
+
+type Key =
+  | 'title' | 'intro' | 'empty' | 'caseRef' | 'received' | 'waited' | 'waitingLong' | 'reason' | 'area' | 'age' | 'ageUnknown'
+  | 'birthDate' | 'role' | 'routeTo' | 'route' | 'routed' | 'failed' | 'open' | 'erased' | 'caseNotInTriage' | 'more' | 'routeCase';
+
+export const triageMessages: Messages<Key> = {
+  sv: {
+    title: 'Triage',
+    intro: 'Ärenden som ingen organisation kunde ta emot automatiskt, äldst först. Välj vem som ska ta emot dem.',
+    empty: 'Inga ärenden väntar i triage.',
+    caseRef: 'Ärende {ref}',
+    received: 'Mottaget {time}',
+    waited: 'Har väntat {time}',
+    waitingLong: 'Väntar för länge',
+    reason: 'Varför i triage: {reason}',
+    area: 'Område: {area}',
+    age: 'Födelsedatum: {date}',
+    ageUnknown: 'Ålder okänd',
+    birthDate: 'Födelsedatum',
+    role: 'Roll: {role}',
+    routeTo: 'Skicka till',
+    route: 'Skicka',
+    routed: 'Ärende {ref} är skickat till {org}.',
+    failed: 'Det gick inte: {message}',
+    open: 'Öppna ärendet',
+    erased: 'Personuppgifterna är raderade.',
+    caseNotInTriage: 'Ärendet väntar inte längre i triage.',
+    more: 'Visa fler',
+    routeCase: 'Skicka ärende {ref}',
+  },
+  en: {
+    title: 'Triage',
+    intro: 'Cases no organisation could receive automatically, oldest first. Choose who receives them.',
+    empty: 'No cases wait in triage.',
+    caseRef: 'Case {ref}',
+    received: 'Received {time}',
+    waited: 'Waiting for {time}',
+    waitingLong: 'Waiting too long',
+    reason: 'Why in triage: {reason}',
+    area: 'Area: {area}',
+    age: 'Date of birth: {date}',
+    ageUnknown: 'Age unknown',
+    birthDate: 'Date of birth',
+    role: 'Role: {role}',
+    routeTo: 'Route to',
+    route: 'Route',
+    routed: 'Case {ref} is routed to {org}.',
+    failed: 'That did not work: {message}',
+    open: 'Open the case',
+    erased: 'The personal data is erased.',
+    caseNotInTriage: 'The case no longer waits in triage.',
+    more: 'Show more',
+    routeCase: 'Route case {ref}',
+  },
+};
