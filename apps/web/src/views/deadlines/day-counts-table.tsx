@@ -1,4 +1,4 @@
-import { formatDate } from '../../format/time';
+import { formatDay } from '../../format/time';
 import { useLanguage, useT } from '../../i18n/i18n';
 import type { DayCount } from './day-counts';
 import { deadlineMessages } from './messages';
@@ -9,7 +9,7 @@ export function DayCountsTable({ rows }: { rows: DayCount[] }) {
   const { language } = useLanguage();
   const figure = (n: number | null) => (n === null ? t('notApplicable') : n);
   return (
-    <div className="table-wrap">
+    <div className="table-wrap day-counts">
       <table>
         <caption>{t('perDayCaption')}</caption>
         <thead>
@@ -22,7 +22,7 @@ export function DayCountsTable({ rows }: { rows: DayCount[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.date} className={row.isToday ? 'is-today' : undefined} aria-current={row.isToday ? 'date' : undefined}>
-              <th scope="row">{row.isToday ? t('today', { date: formatDate(row.date, language) }) : formatDate(row.date, language)}</th>
+              <th scope="row">{row.isToday ? t('today', { date: formatDay(row.date, language) }) : formatDay(row.date, language)}</th>
               <td className="num">{figure(row.deadlines)}</td>
               <td className="num">{figure(row.breaches)}</td>
             </tr>

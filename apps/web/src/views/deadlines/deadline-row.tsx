@@ -25,6 +25,7 @@ export function DeadlineRow({ caseId, org, badge, children, assignee, assignable
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const ref = caseRef(caseId);
+  const toggle = open ? t('hideAssign') : assignee ? t('reassign') : t('quickAssign');
   return (
     <li className="card deadline-row" data-case-id={caseId}>
       <div className="deadline-row__head">
@@ -37,8 +38,8 @@ export function DeadlineRow({ caseId, org, badge, children, assignee, assignable
       {assignable && (
         <>
           <button type="button" className="button" aria-expanded={open} aria-controls={panelId}
-            aria-label={`${open ? t('hideAssign') : t('quickAssign')} – ${t('caseRef', { ref })}`} onClick={() => setOpen(!open)}>
-            {open ? t('hideAssign') : t('quickAssign')}
+            aria-label={`${toggle} – ${t('caseRef', { ref })}`} onClick={() => setOpen(!open)}>
+            {toggle}
           </button>
           <div id={panelId} hidden={!open}>
             {open && <AssignPanel caseId={caseId} assigneeId={assignee?.id ?? null} onDone={() => setOpen(false)} />}

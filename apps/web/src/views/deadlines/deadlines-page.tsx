@@ -33,7 +33,7 @@ export function DeadlinesPage() {
   return (
     <Page title={t('title')} actions={<StreamStatusBadge status={status} />}>
       <RecentChanges recent={recent} />
-      <div className="grid-2">
+      <div className="grid-2 deadline-grid">
         <section className="card" aria-labelledby="at-risk-title">
           <h2 id="at-risk-title">{t('atRiskTitle')}</h2>
           <p className="muted">{t('atRiskIntro')}</p>

@@ -4,7 +4,7 @@ type Key =
   | 'title' | 'live' | 'connecting' | 'reconnecting' | 'streamLabel' | 'recentTitle' | 'atRiskTitle' | 'atRiskIntro' | 'atRiskEmpty'
   | 'breachesTitle' | 'breachesIntro' | 'breachesEmpty' | 'perDayTitle' | 'perDayCaption' | 'day' | 'today' | 'deadlinesOnDay'
   | 'breachesOnDay' | 'notApplicable' | 'caseRef' | 'dueBy' | 'wasDue' | 'assignedTo' | 'nobody' | 'quickAssign' | 'hideAssign'
-  | 'closedOrDone' | 'org' | 'firstContactMissed' | 'reachAttemptsMissed' | 'atRisk' | 'retracted' | 'triageWaiting' | 'changeLine';
+  | 'closedOrDone' | 'reassign' | 'org' | 'firstContactMissed' | 'reachAttemptsMissed' | 'atRisk' | 'retracted' | 'triageWaiting' | 'changeLine';
 
 export const deadlineMessages: Messages<Key> = {
   sv: {
@@ -33,7 +33,8 @@ export const deadlineMessages: Messages<Key> = {
     assignedTo: 'Stödperson: {name}',
     nobody: 'Ingen stödperson',
     quickAssign: 'Tilldela',
-    hideAssign: 'Dölj',
+    reassign: 'Byt stödperson',
+    hideAssign: 'Dölj förslagen',
     closedOrDone: 'Ärendet är avslutat',
     org: 'Organisation: {org}',
     firstContactMissed: 'Missad frist: första kontakt i ärende {ref}.',
@@ -69,7 +70,8 @@ export const deadlineMessages: Messages<Key> = {
     assignedTo: 'Support person: {name}',
     nobody: 'No support person',
     quickAssign: 'Assign',
-    hideAssign: 'Hide',
+    reassign: 'Change support person',
+    hideAssign: 'Hide the suggestions',
     closedOrDone: 'The case is closed',
     org: 'Organisation: {org}',
     firstContactMissed: 'Deadline missed: first contact in case {ref}.',

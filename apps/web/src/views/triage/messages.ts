@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/i18n';
 
 type Key =
   | 'title' | 'intro' | 'empty' | 'caseRef' | 'received' | 'waited' | 'waitingLong' | 'reason' | 'area' | 'age' | 'ageUnknown'
-  | 'birthDate' | 'role' | 'routeTo' | 'route' | 'routed' | 'failed' | 'open' | 'erased' | 'caseNotInTriage' | 'more' | 'routeCase';
+  | 'birthDate' | 'role' | 'routeTo' | 'route' | 'routed' | 'failed' | 'open' | 'erased' | 'caseNotInTriage' | 'more' | 'routeCase' | 'choose' | 'chooseRequired';
 
 export const triageMessages: Messages<Key> = {
   sv: {
@@ -15,7 +15,7 @@ export const triageMessages: Messages<Key> = {
     waitingLong: 'Väntar för länge',
     reason: 'Varför i triage: {reason}',
     area: 'Område: {area}',
-    age: 'Födelsedatum: {date}',
+    age: 'Ålder vid mottagandet: {age} år (född {date})',
     ageUnknown: 'Ålder okänd',
     birthDate: 'Födelsedatum',
     role: 'Roll: {role}',
@@ -28,6 +28,8 @@ export const triageMessages: Messages<Key> = {
     caseNotInTriage: 'Ärendet väntar inte längre i triage.',
     more: 'Visa fler',
     routeCase: 'Skicka ärende {ref}',
+    choose: 'Välj organisation',
+    chooseRequired: 'Välj vem som ska ta emot ärendet.',
   },
   en: {
     title: 'Triage',
@@ -39,7 +41,7 @@ export const triageMessages: Messages<Key> = {
     waitingLong: 'Waiting too long',
     reason: 'Why in triage: {reason}',
     area: 'Area: {area}',
-    age: 'Date of birth: {date}',
+    age: 'Age when received: {age} (born {date})',
     ageUnknown: 'Age unknown',
     birthDate: 'Date of birth',
     role: 'Role: {role}',
@@ -52,5 +54,7 @@ export const triageMessages: Messages<Key> = {
     caseNotInTriage: 'The case no longer waits in triage.',
     more: 'Show more',
     routeCase: 'Route case {ref}',
+    choose: 'Choose an organisation',
+    chooseRequired: 'Choose who receives the case.',
   },
 };

@@ -22,7 +22,8 @@ export function RouteForm({ caseId, suggested }: { caseId: string; suggested?: s
   const changed = useCaseChanged();
   const keys = useIdempotencyKeys();
   const selectId = useId();
-  const [routeTo, setRouteTo] = useState<string>(suggested ?? PARTIES[0]);
+  const [routeTo, setRouteTo] = useState<string>(suggested ?? '');
+  const [missing, setMissing] = useState(false);
   const route = useMutation({
     mutationFn: (org: string) => api.post(`/cases/${encodeURIComponent(caseId)}/triage`, { routeTo: org }, { idempotencyKey: keys.keyFor(`route:${org}`) }),
     onSuccess: (_answer, org) => {
@@ -33,15 +34,19 @@ export function RouteForm({ caseId, suggested }: { caseId: string; suggested?: s
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    route.mutate(routeTo);
+    setMissing(routeTo === '');
+    if (routeTo) route.mutate(routeTo);
   };
   return (
-    <form className="route-form" onSubmit={submit}>
+    <form className="route-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={selectId}>{t('routeTo')}</label>
-        <select id={selectId} value={routeTo} onChange={(e) => setRouteTo(e.target.value)}>
+        <select id={selectId} value={routeTo} required aria-invalid={missing || undefined} aria-describedby={missing ? `${selectId}-error` : undefined}
+          onChange={(e) => { setRouteTo(e.target.value); setMissing(false); }}>
+          <option value="">{t('choose')}</option>
           {PARTIES.map((org) => <option key={org} value={org}>{label(ORGS, org)}</option>)}
         </select>
+        {missing && <span className="field__error" id={`${selectId}-error`} role="alert">{t('chooseRequired')}</span>}
       </div>
       <button type="submit" className="button button--primary" aria-label={t('routeCase', { ref: caseRef(caseId) })} disabled={route.isPending}>{t('route')}</button>
       {route.isError && (

@@ -4,9 +4,10 @@ import { PERSON_ROLES, TRIAGE_REASONS } from '@referral/labels';
 import { useApi } from '../../api/api-context';
 import type { CaseListItem, CaseView } from '../../api/types';
 import { caseRef } from '../../format/case-ref';
-import { formatDate, formatDateTime, timeLeft } from '../../format/time';
+import { formatDate, formatDateTime, stockholmDate, timeLeft } from '../../format/time';
 import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { Link } from '../../router';
+import { ageOn, birthDateOf, suggestedParty } from './age';
 import { triageMessages } from './messages';
 import { RouteForm } from './route-form';
 
@@ -35,8 +36,12 @@ export function TriageCase({ item, waitingLong, nowMs }: { item: CaseListItem; w
   const area = areaOf(view);
   const erased = view?.person.personalData === 'erased';
   const waited = timeLeft(item.receivedAt, nowMs, language).text;
+  // The routing rule goes by the age when the case was received.
+  const receivedOn = stockholmDate(item.receivedAt);
+  const born = view && !erased ? birthDateOf(view.person, receivedOn) : null;
+  const age = born ? ageOn(born, receivedOn) : null;
   return (
-    <li className="card" aria-labelledby={headingId} data-case-id={item.caseId}>
+    <li className="card triage-case" aria-labelledby={headingId} data-case-id={item.caseId}>
       <div className="deadline-row__head">
         <h2 id={headingId} className="triage-case__title">
           <Link to={`/cases/${encodeURIComponent(item.caseId)}`}>{t('caseRef', { ref: caseRef(item.caseId) })}</Link>
@@ -48,12 +53,12 @@ export function TriageCase({ item, waitingLong, nowMs }: { item: CaseListItem; w
       {area && <p>{t('area', { area })}</p>}
       {view && !erased && (
         <p>
-          {view.person.birthDate ? t('age', { date: formatDate(view.person.birthDate, language) }) : t('ageUnknown')}
+          {born ? t('age', { age: age!, date: formatDate(born, language) }) : t('ageUnknown')}
           {view.person.role && <> · {t('role', { role: label(PERSON_ROLES, view.person.role) })}</>}
         </p>
       )}
       {erased && <p className="muted">{t('erased')}</p>}
-      <RouteForm caseId={item.caseId} />
+      {(view || detail.isError) && <RouteForm caseId={item.caseId} suggested={suggestedParty(age)} />}
     </li>
   );
 }

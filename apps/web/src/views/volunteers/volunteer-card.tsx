@@ -25,7 +25,7 @@ export function VolunteerCard({ org, volunteer, today }: { org: string; voluntee
   const active = isActive(volunteer, today);
   const training = trainingState(volunteer);
   return (
-    <li className="card" aria-labelledby={headingId}>
+    <li className="card volunteer-card" aria-labelledby={headingId}>
       <div className="deadline-row__head">
         <h2 id={headingId} className="volunteer-card__name">{name}</h2>
         <span className={`badge ${active ? 'badge--ok' : 'badge--neutral'}`}>{active ? t('active') : t('inactive')}</span>
