@@ -20,6 +20,7 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
   let amal: string;
   let breachedCase: string;
   const streamRequests: (string | undefined)[] = [];
+  const commands: { url: string; key: string | undefined }[] = [];
 
   beforeAll(async () => {
     [service, browser] = await Promise.all([startWebService({ clock }), launchBrowser()]);
@@ -32,6 +33,7 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
     await page.clock.setFixedTime(START);
     page.on('request', (r) => {
       if (r.url().endsWith('/api/v1/sla/stream')) streamRequests.push(r.headers()['last-event-id']);
+      if (r.method() === 'POST' && r.url().includes('/api/v1/')) commands.push({ url: r.url(), key: r.headers()['idempotency-key'] });
     });
   });
   afterAll(async () => {
@@ -49,7 +51,7 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
     await status().getByText('Live').waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
-    breachedCase = await data.caseDueIn(8_000, { person: { preferredLanguage: 'ar' } });
+    breachedCase = await data.caseDueIn(15_000, { person: { preferredLanguage: 'ar' } });
     const ref = caseRef(breachedCase);
     await row('Riskerar att missas', breachedCase).waitFor();
     await screenshot(page, 'coordinator-deadlines-at-risk-desktop');
@@ -83,6 +85,14 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
     expect((await data.getCase(breachedCase)).assigneeId).toBe(amal);
 
     await breachRow.getByRole('link', { name: `Ärende ${caseRef(breachedCase)}` }).click();
+    await page.getByTestId('case-assignee').getByText('Tilldelad: Amal Haddad').waitFor();
+    // Taken back, then given to her again, from the case page.
+    await page.getByRole('button', { name: 'Byt stödperson' }).click();
+    await page.getByRole('button', { name: 'Ta tillbaka ärendet' }).click();
+    await page.getByTestId('case-assignee').getByText('Ingen stödperson tilldelad').waitFor();
+    expect((await data.getCase(breachedCase)).assigneeId).toBeNull();
+    await page.getByRole('button', { name: 'Tilldela stödperson' }).click();
+    await page.getByRole('button', { name: 'Tilldela Amal Haddad' }).click();
     await page.getByTestId('case-assignee').getByText('Tilldelad: Amal Haddad').waitFor();
     await page.goBack();
     await status().getByText('Live').waitFor();
@@ -179,6 +189,9 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
     await cecilia.getByRole('button', { name: 'Ja, avsluta uppdraget' }).click();
     await cecilia.getByText('Aktiv 10 juni 2025 – 10 juni 2025').waitFor();
     expect(problems).toEqual([]);
+    // Every command the page sent carried an Idempotency-Key.
+    expect(commands.length).toBeGreaterThanOrEqual(8);
+    expect(commands.filter((c) => !c.key)).toEqual([]);
   });
 });
 
