@@ -125,6 +125,7 @@ describe('a jour coordinator watches deadlines live and assigns by language', ()
   });
 
   it('closes as unreachable with an override once the attempts rule refuses, then erases the data after a typed confirmation', async () => {
+    // A deep link (a full load of the case page) shows the case, not a lasting "Hämtar …".
     await page.goto(`${service.baseUrl}/cases/${breachedCase}`);
     await page.getByRole('heading', { name: 'Åtgärder' }).waitFor();
     await page.getByLabel('Skäl', { exact: true }).selectOption('unreachable');
