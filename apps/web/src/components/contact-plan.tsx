@@ -22,11 +22,8 @@ export function ContactPlan({ view, now }: { view: CaseView; now: number }) {
       <p className="plan__attempts">
         {t('attempts', { phone: reach.phone, phoneRequired: reach.required.phone, evening: reach.evening, eveningRequired: reach.required.evening })}
       </p>
-      {!reached && (
-        <p className="plan__status">
-          {reach.met ? `✓ ${t('attemptsMet')}` : needed.evening === 0 ? `✓ ${t('eveningMet')}` : t('eveningNeeded')}
-        </p>
-      )}
+      {!reached && <p className="plan__status">{needed.evening === 0 ? `✓ ${t('eveningMet')}` : t('eveningNeeded')}</p>}
+      {!reached && reach.met && <p className="plan__status">✓ {t('attemptsMet')}</p>}
       {view.sharedOpenEvening && view.status === 'open' && (
         <p className="muted">
           {t('sharedEvening', {

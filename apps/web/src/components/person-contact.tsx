@@ -30,6 +30,8 @@ export function SafetyNotice({ safety }: { safety: ContactSafety }) {
 export function LanguageLine({ view }: { view: CaseView }) {
   const t = useT(caseMessages);
   const label = useLabel();
+  // No language given means Swedish (intake leaves `sv` out); after erasure nothing is known.
+  if (view.person.personalData === 'erased' && !view.person.preferredLanguage) return null;
   const language = view.person.preferredLanguage ?? 'sv';
   return (
     <p>

@@ -15,7 +15,7 @@ import { Link } from '../../router';
 import { CaseActions } from '../case-actions/case-actions';
 import { CaseFacts } from './case-facts';
 import { ContactForm } from './contact-form';
-import { ContactSafetySection } from './contact-safety-form';
+import { ContactSafetyEditor } from './contact-safety-form';
 import { HistoryTimeline } from './history-timeline';
 import { casePageMessages } from './messages';
 import { PersonFacts } from './person-facts';
@@ -51,6 +51,7 @@ function CaseContent({ view }: { view: CaseView }) {
         <section className="card" aria-labelledby="case-person">
           <h2 id="case-person">{t('person')}</h2>
           <PersonFacts view={view} />
+          <ContactSafetyEditor view={view} />
         </section>
         <section className="card" aria-labelledby="case-facts">
           <h2 id="case-facts">{t('case')}</h2>
@@ -64,10 +65,7 @@ function CaseContent({ view }: { view: CaseView }) {
           <LinkSuggestion view={view} />
         </section>
       )}
-      <div className="grid-2">
-        {view.status === 'open' && <section className="card"><ContactForm view={view} /></section>}
-        <ContactSafetySection view={view} />
-      </div>
+      {view.status === 'open' && <section className="card"><ContactForm view={view} /></section>}
       <CaseActions caseView={view} />
       <section className="card" aria-labelledby="case-history">
         <h2 id="case-history">{t('history')}</h2>

@@ -2,36 +2,34 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { CaseView, ContactSafety } from '../../api/types';
 import { fieldError, formError } from '../../components/api-error-text';
 import { useCaseCommand } from '../../components/case-queries';
-import { SafetyNotice } from '../../components/person-contact';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { formMessages } from './form-messages';
 
 type SafetyBody = { mayLeaveMessage: boolean; safeHours: { from: string; to: string } | null; note?: string };
 
-/** How the person may be contacted: shown, and changed by the case's org (the change is in the history). */
-export function ContactSafetySection({ view }: { view: CaseView }) {
+/**
+ * Changing how the person may be contacted (the case's org; the change is in the history). The
+ * safety itself is shown beside the phone number, above this.
+ */
+export function ContactSafetyEditor({ view }: { view: CaseView }) {
   const t = useT(formMessages);
-  const id = useId();
   const [editing, setEditing] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const done = () => {
     setEditing(false);
     requestAnimationFrame(() => opener.current?.focus());
   };
-  return (
-    <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('safetyTitle')}</h2>
-      <SafetyNotice safety={view.contactSafety} />
-      {editing ? (
+  if (view.person.personalData === 'erased') return null;
+  if (editing) {
+    return (
+      <div className="safety-editor">
+        <h3>{t('safetyTitle')}</h3>
         <SafetyForm view={view} current={view.contactSafety} onDone={done} />
-      ) : (
-        view.person.personalData !== 'erased' && (
-          <p><button ref={opener} type="button" className="button" onClick={() => setEditing(true)}>{t('safetyEdit')}</button></p>
-        )
-      )}
-    </section>
-  );
+      </div>
+    );
+  }
+  return <p><button ref={opener} type="button" className="button" onClick={() => setEditing(true)}>{t('safetyEdit')}</button></p>;
 }
 
 function SafetyForm({ view, current, onDone }: { view: CaseView; current: ContactSafety; onDone: () => void }) {
