@@ -243,6 +243,9 @@ describe('a jour volunteer works their cases in the browser', () => {
     expect(await page.getByTestId('history').innerText()).toMatch(/Personuppgifterna raderades[\s\S]*Skäl: Personen bad om det/);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'volunteer-case-erased-desktop');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('The data has been erased. The facts of the case without personal data remain.').waitFor();
+    expect(await page.getByTestId('history').innerText()).toMatch(/Case received[\s\S]*From: The Police[\s\S]*Personal data erased/);
     expect(problems).toEqual([]);
     await context.close();
   });

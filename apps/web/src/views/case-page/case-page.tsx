@@ -59,17 +59,19 @@ function CaseContent({ view }: { view: CaseView }) {
         </section>
       </div>
       {view.status === 'open' && (
-        <section className="card" aria-labelledby="case-plan">
-          <h2 id="case-plan">{tc('planTitle')}</h2>
-          <ContactPlan view={view} now={now} />
-          <LinkSuggestion view={view} />
-        </section>
+        <div className="grid-2">
+          <section className="card" aria-labelledby="case-plan">
+            <h2 id="case-plan">{tc('planTitle')}</h2>
+            <ContactPlan view={view} now={now} />
+            <LinkSuggestion view={view} />
+          </section>
+          <section className="card"><ContactForm view={view} /></section>
+        </div>
       )}
-      {view.status === 'open' && <section className="card"><ContactForm view={view} /></section>}
       <CaseActions caseView={view} />
       <section className="card" aria-labelledby="case-history">
         <h2 id="case-history">{t('history')}</h2>
-        <HistoryTimeline history={view.history} volunteerNames={names} />
+        <HistoryTimeline history={view.history} volunteerNames={names} myVolunteerId={isVolunteer ? view.assigneeId : null} />
       </section>
     </Page>
   );

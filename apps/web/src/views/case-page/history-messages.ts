@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/i18n';
 
 /** The details of history entries (their titles are in the labels lib: HISTORY_TYPES). */
 export const historyMessages: Messages<
-  | 'from' | 'to' | 'toTriage' | 'linkedFrom' | 'routedTo' | 'assignedTo' | 'assignedSomeone' | 'tookIt' | 'reassigned' | 'unassigned'
+  | 'from' | 'to' | 'assignedToYou' | 'toTriage' | 'linkedFrom' | 'routedTo' | 'assignedTo' | 'assignedSomeone' | 'tookIt' | 'reassigned' | 'unassigned'
   | 'contact' | 'recordedLater' | 'note' | 'erased' | 'mayLeaveMessage' | 'noMessage' | 'safeHours' | 'anyHour'
   | 'linkedTo' | 'closedBecause' | 'override' | 'overrideReason' | 'dueAt' | 'detectedLater' | 'attemptsAtBreach'
   | 'retracted' | 'triageWaited' | 'erasureReason' | 'byYou'
@@ -15,6 +15,7 @@ export const historyMessages: Messages<
     routedTo: 'Skickat till {org}',
     assignedTo: 'Tilldelat {name}',
     assignedSomeone: 'Tilldelat en stödperson',
+    assignedToYou: 'Tilldelat dig',
     tookIt: 'Du tog ärendet',
     reassigned: 'Bytte stödperson',
     unassigned: 'Ärendet väntar på att någon tar det',
@@ -46,6 +47,7 @@ export const historyMessages: Messages<
     routedTo: 'Sent to {org}',
     assignedTo: 'Assigned to {name}',
     assignedSomeone: 'Assigned to a volunteer',
+    assignedToYou: 'Assigned to you',
     tookIt: 'You took the case',
     reassigned: 'Volunteer changed',
     unassigned: 'The case waits for someone to take it',

@@ -10,6 +10,8 @@ export interface HistoryContext {
   language: Language;
   /** The signed-in user's `sub`: their own acts are said as "you". */
   mySub?: string;
+  /** The signed-in volunteer's own id, where known (a volunteer's case is assigned to them). */
+  myVolunteerId?: string;
   /** Volunteer names by id, where the user may read the roster (a coordinator). */
   volunteerNames?: Record<string, string>;
 }
@@ -50,7 +52,9 @@ export function describeHistoryEntry(entry: HistoryEntry, context: HistoryContex
       break;
     case 'VolunteerAssigned': {
       const name = context.volunteerNames?.[str(entry.volunteerId)];
+      const toMe = context.myVolunteerId !== undefined && entry.volunteerId === context.myVolunteerId;
       if (byMe && !context.volunteerNames) details.push(m.tookIt);
+      else if (toMe) details.push(m.assignedToYou);
       else details.push(name ? say(m.assignedTo, { name }) : m.assignedSomeone);
       if (entry.previousVolunteerId) details.push(m.reassigned);
       break;

@@ -47,6 +47,7 @@ describe('a case history entry in words', () => {
     const entry = { type: 'VolunteerAssigned', at: '2025-06-03T08:00:00Z', volunteerId: 'v-1', by: 'vol-anna' };
     expect(describeHistoryEntry(entry, sv).details).toEqual(['Du tog ärendet']);
     expect(describeHistoryEntry(entry, { language: 'sv', volunteerNames: { 'v-1': 'Anna Fiktiv' } }).details).toEqual(['Tilldelat Anna Fiktiv']);
+    expect(describeHistoryEntry({ ...entry, by: 'coord-v' }, { ...sv, myVolunteerId: 'v-1' }).details).toEqual(['Tilldelat dig']);
   });
 
   it('gives every history type a title in words', () => {

@@ -6,7 +6,7 @@ import { describeHistoryEntry } from './history-text';
 import { casePageMessages } from './messages';
 
 /** The case's history, oldest first, as a timeline of what happened, in words. */
-export function HistoryTimeline({ history, volunteerNames }: { history: HistoryEntry[]; volunteerNames?: Record<string, string> }) {
+export function HistoryTimeline({ history, volunteerNames, myVolunteerId }: { history: HistoryEntry[]; volunteerNames?: Record<string, string>; myVolunteerId?: string | null }) {
   const t = useT(casePageMessages);
   const { language } = useLanguage();
   const { session } = useSession();
@@ -14,7 +14,7 @@ export function HistoryTimeline({ history, volunteerNames }: { history: HistoryE
   return (
     <ol className="timeline" data-testid="history">
       {history.map((entry, i) => {
-        const text = describeHistoryEntry(entry, { language, mySub: session?.claims.sub, volunteerNames });
+        const text = describeHistoryEntry(entry, { language, mySub: session?.claims.sub, volunteerNames, myVolunteerId: myVolunteerId ?? undefined });
         return (
           <li key={`${entry.type}-${entry.at}-${i}`} className={text.tone ? `timeline__item--${text.tone}` : undefined} data-type={entry.type}>
             <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>

@@ -16,8 +16,7 @@ export function PersonFacts({ view }: { view: CaseView }) {
   const gender = person.gender === 'other' && person.genderLabel ? person.genderLabel : person.gender ? label(GENDERS, person.gender) : '–';
   return (
     <>
-      <p className="person-name"><strong>{name(view)}</strong></p>
-      {erased && <p className="notice">{t('erasedNotice')}</p>}
+      {erased ? <p className="notice">{t('erasedNotice')}</p> : <p className="person-name"><strong>{name(view)}</strong></p>}
       <dl className="facts">
         <dt>{t('role')}</dt>
         <dd>{person.role ? label(PERSON_ROLES, person.role) : '–'}</dd>
