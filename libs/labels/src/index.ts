@@ -54,6 +54,14 @@ export const ORGS: Labels = {
   triage: { sv: 'Triage (staden)', en: 'Triage (the city)' },
 };
 
+/** The four parties' short names, where the full one does not fit (chart axes and legends). */
+export const ORG_SHORT_NAMES: Labels = {
+  stodcentrum: { sv: 'Stödcentrum', en: 'Stödcentrum' },
+  'boj-stockholm-gotland': { sv: 'Stockholm-Gotland', en: 'Stockholm-Gotland' },
+  'boj-sodra-stockholm': { sv: 'Södra Stockholm', en: 'Southern Stockholm' },
+  'boj-vasterort': { sv: 'Västerort', en: 'Västerort' },
+};
+
 export const CHANNELS: Labels = {
   phone: { sv: 'Telefon', en: 'Phone' },
   sms: { sv: 'Sms', en: 'Text message' },
