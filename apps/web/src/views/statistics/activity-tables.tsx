@@ -28,7 +28,7 @@ export function ActivityTables({ parties, total }: { parties: PartyReport[]; tot
     ...QUESTIONS.map((q) => ({ key: q, label: label(SURVEY_QUESTIONS, q), cell: (party: PartyReport) => formatAverage(party.satisfaction.byQuestion[q] ?? null, language) })),
   ];
   return (
-    <div className="grid-2">
+    <div className="stats-tables">
       <PartyColumnsTable caption={t('trainingsCaption')} parties={parties} total={total} rows={trainings} />
       <PartyColumnsTable caption={t('satisfactionCaption')} parties={parties} total={total} rows={satisfaction} />
     </div>
@@ -47,7 +47,7 @@ export function CommitmentTables({ parties, total }: { parties: PartyReport[]; t
     { key: 'share', label: t('onTimeShare'), cell: (party) => formatShare(onTimeShare(party.sla), language) },
   ];
   return (
-    <div className="grid-2">
+    <div className="stats-tables">
       <PartyColumnsTable caption={t('flagsCaption')} parties={parties} total={total} rows={flags} />
       <PartyColumnsTable caption={t('slaCaption')} parties={parties} total={total} rows={sla} />
     </div>

@@ -12,7 +12,7 @@ export function CrimeTypesTable({ party, name }: { party: PartyReport; name: str
   const { language } = useLanguage();
   if (party.crimeTypes.length === 0) return <p className="muted">{t('noCases')}</p>;
   return (
-    <ScrollTable caption={t('crimeTypesCaption', { party: name })}>
+    <ScrollTable caption={t('crimeTypesCaption', { party: name })} captionHidden>
       <thead>
         <tr>
           <th scope="col">{t('crimeType')}</th>

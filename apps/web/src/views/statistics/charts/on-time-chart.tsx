@@ -30,8 +30,9 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
         return {
           label: label(ORG_SHORT_NAMES, s.key),
           data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
-          borderColor: style.color, backgroundColor: style.color, borderDash: style.dash, borderWidth: 2.5,
-          pointStyle: style.pointStyle, pointRadius: 5, pointHoverRadius: 7, spanGaps: false,
+          borderColor: style.color, backgroundColor: style.color, borderDash: style.dash, borderWidth: 2.5, spanGaps: false,
+          // Hollow shapes: where parties meet at one value, each shape still shows.
+          pointStyle: style.pointStyle, pointRadius: 6, pointHoverRadius: 8, pointBackgroundColor: '#ffffff', pointBorderWidth: 2,
         };
       }),
     },
@@ -41,6 +42,7 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
       locale: language === 'sv' ? 'sv-SE' : 'en-GB',
       scales: { y: { min: 0, max: 100, ticks: { callback: (value) => percent(Number(value) / 100) } } },
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
+      layout: { padding: { top: 10, right: 10 } },
     },
   }), [months, language]);
 
