@@ -24,8 +24,10 @@ async function figureRows(page: Page, party: string): Promise<string[][]> {
 
 /** How many pixels of each chart canvas are painted (a blank canvas has none). */
 function paintedPixels(page: Page): Promise<number[]> {
-  return page.locator('canvas').evaluateAll((canvases) => (canvases as HTMLCanvasElement[]).map((canvas) => {
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  // This file compiles without the DOM library; the shape of a canvas the callback uses, in the page.
+  type Canvas = { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+  return page.locator('canvas').evaluateAll((canvases) => (canvases as unknown as Canvas[]).map((canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let painted = 0;
     for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) painted += 1;
     return painted;
@@ -96,6 +98,13 @@ describe('statistics in the browser (analyst)', () => {
     expect(requests.filter((url) => /eyJ|[?&](access_)?token=/i.test(url))).toEqual([]);
     await eventually(async () => (await page.getByTestId('announcer').textContent())?.includes('referral-statistik-2025-04-01--2026-03-31.csv'),
       { what: 'the download to be announced' });
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Figures per party' }).waitFor();
+    const crimeTypes = page.getByRole('region', { name: 'Victim Support Västerort: cases by crime type' });
+    expect(await crimeTypes.locator('tbody th').allTextContents()).toEqual(['Unlawful threat', 'Robbery']);
+    expect(await page.getByRole('region', { name: 'Victim Support Västerort: figures by gender, previous period and change' })
+      .locator('thead th').allTextContents()).toEqual(['Figure', 'Total', 'Women', 'Men', 'IB', 'Previous period', 'Change']);
     expect(problems).toEqual([]);
     await context.close();
   });
