@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ORG_SHORT_NAMES, ORGS } from '@referral/labels';
+import { ORG_SHORT_NAMES } from '@referral/labels';
 import { ScrollTable } from '../../../components/scroll-table';
 import { useLabel, useLanguage, useT } from '../../../i18n/i18n';
 import { formatMonth, formatNumber } from '../format';
@@ -55,7 +55,7 @@ export function CasesPerMonthChart({ months }: { months: MonthReport[] }) {
         <thead>
           <tr>
             <th scope="col">{t('month')}</th>
-            {data.series.map((s) => <th key={s.key} scope="col" className="num">{label(ORGS, s.key)}</th>)}
+            {data.series.map((s) => <th key={s.key} scope="col" className="num">{label(ORG_SHORT_NAMES, s.key)}</th>)}
             <th scope="col" className="num">{t('total')}</th>
           </tr>
         </thead>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CRIME_CATEGORIES, ORG_SHORT_NAMES, ORGS } from '@referral/labels';
+import { CRIME_CATEGORIES, ORG_SHORT_NAMES } from '@referral/labels';
 import type { StatisticsReport } from '../../../api/types';
 import { ScrollTable } from '../../../components/scroll-table';
 import { useLabel, useLanguage, useT } from '../../../i18n/i18n';
@@ -56,7 +56,7 @@ export function CrimeMixChart({ report }: { report: StatisticsReport }) {
         <thead>
           <tr>
             <th scope="col">{t('crimeType')}</th>
-            {mix.parties.map((org) => <th key={org} scope="col" className="num">{label(ORGS, org)}</th>)}
+            {mix.parties.map((org) => <th key={org} scope="col" className="num">{label(ORG_SHORT_NAMES, org)}</th>)}
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ORG_SHORT_NAMES, ORGS } from '@referral/labels';
+import { ORG_SHORT_NAMES } from '@referral/labels';
 import type { StatisticsReport } from '../../../api/types';
 import { ScrollTable } from '../../../components/scroll-table';
 import { useLabel, useLanguage, useT } from '../../../i18n/i18n';
@@ -32,7 +32,7 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
           data: s.values.map((v) => (v === null ? null : Math.round(v * 1000) / 10)),
           borderColor: style.color, backgroundColor: style.color, borderDash: style.dash, borderWidth: 2.5, spanGaps: false,
           // Hollow shapes: where parties meet at one value, each shape still shows.
-          pointStyle: style.pointStyle, pointRadius: 6, pointHoverRadius: 8, pointBackgroundColor: '#ffffff', pointBorderWidth: 2,
+          pointStyle: style.pointStyle, pointRadius: 6, pointHoverRadius: 8, pointBackgroundColor: 'rgba(255, 255, 255, 0)', pointBorderWidth: 2, clip: false,
         };
       }),
     },
@@ -59,7 +59,7 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
         <thead>
           <tr>
             <th scope="col">{t('month')}</th>
-            {data.series.map((s) => <th key={s.key} scope="col" className="num">{label(ORGS, s.key)}</th>)}
+            {data.series.map((s) => <th key={s.key} scope="col" className="num">{label(ORG_SHORT_NAMES, s.key)}</th>)}
           </tr>
         </thead>
         <tbody>
