@@ -33,10 +33,10 @@ export function StatisticsPage() {
 
   return (
     <Page title={t('title')} actions={period && (
-      <div className="page__actions no-print">
+      <>
         <CsvDownload period={period} />
         <button type="button" className="button" onClick={() => window.print()}>{t('print')}</button>
-      </div>
+      </>
     )}>
       <PeriodPicker choice={choice} today={today} onChange={setChoice} />
       {period && (

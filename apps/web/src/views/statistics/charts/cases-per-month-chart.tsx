@@ -21,6 +21,8 @@ export function CasesPerMonthChart({ months }: { months: MonthReport[] }) {
   const monthNames = data.months.map((m) => formatMonth(m, language));
   const n = (value: number) => formatNumber(value, language);
 
+  // Redrawn when the numbers change, not whenever the month list is a new array.
+  const dataKey = JSON.stringify(data);
   const config = useMemo((): ChartConfiguration<'bar'> => {
     const last = data.series.length - 1;
     return {
@@ -42,7 +44,7 @@ export function CasesPerMonthChart({ months }: { months: MonthReport[] }) {
       },
       plugins: [valueLabels((_, di, i) => (di === last && totals[i]! > 0 ? n(totals[i]!) : null), 'end')],
     };
-  }, [months, language]);
+  }, [dataKey, language]);
 
   const all = totals.reduce((a, b) => a + b, 0);
   const peak = indexOfMax(totals);

@@ -21,6 +21,8 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
   const orgIndex = (org: string) => report.parties.findIndex((party) => party.org === org);
   const percent = (share: number | null) => formatShare(share, language);
 
+  // Redrawn when the numbers change, not whenever the month list is a new array.
+  const dataKey = JSON.stringify(data);
   const config = useMemo((): ChartConfiguration<'line'> => ({
     type: 'line',
     data: {
@@ -44,7 +46,7 @@ export function OnTimeChart({ months, report }: { months: MonthReport[]; report:
       plugins: { legend: { position: 'bottom', labels: { usePointStyle: true } } },
       layout: { padding: { top: 10, right: 10 } },
     },
-  }), [months, language]);
+  }), [dataKey, language]);
 
   const overall = report.parties
     .map((party) => ({ org: party.org, share: onTimeShare(party.sla) }))
