@@ -34,6 +34,9 @@ function paintedPixels(page: Page): Promise<number[]> {
   }));
 }
 
+// Service, browser and seeded data on a machine shared with other suites: more than the tier's 60 s default.
+jest.setTimeout(120_000);
+
 describe('statistics in the browser (analyst)', () => {
   let service: WebService;
   let browser: Browser;
