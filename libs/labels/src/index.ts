@@ -54,6 +54,14 @@ export const ORGS: Labels = {
   triage: { sv: 'Triage (staden)', en: 'Triage (the city)' },
 };
 
+/** The four parties' short names, where the full one does not fit (chart axes and legends). */
+export const ORG_SHORT_NAMES: Labels = {
+  stodcentrum: { sv: 'Stödcentrum', en: 'Stödcentrum' },
+  'boj-stockholm-gotland': { sv: 'Stockholm-Gotland', en: 'Stockholm-Gotland' },
+  'boj-sodra-stockholm': { sv: 'Södra Stockholm', en: 'Southern Stockholm' },
+  'boj-vasterort': { sv: 'Västerort', en: 'Västerort' },
+};
+
 export const CHANNELS: Labels = {
   phone: { sv: 'Telefon', en: 'Phone' },
   sms: { sv: 'Sms', en: 'Text message' },
@@ -111,10 +119,25 @@ export const SURVEY_QUESTIONS: Labels = {
 /** The report's figures, as the yearly report names them. */
 export const REPORT_FIGURES: Labels = {
   handledCases: { sv: 'Hanterade ärenden', en: 'Cases handled' },
-  directContacts: { sv: 'Direktkontakter', en: 'Direct contacts' },
-  actions: { sv: 'Insatser', en: 'Actions' },
+  directContacts: { sv: 'Direkta kontakter', en: 'Direct contacts' },
+  actions: { sv: 'Åtgärder', en: 'Actions' },
   supportPersons: { sv: 'Stödpersoner', en: 'Support persons' },
   linksReceived: { sv: 'Mottagna länkningar', en: 'Links received' },
+};
+
+/** The report's deadline figures per party (`sla`). */
+export const REPORT_SLA: Labels = {
+  firstContactOnTime: { sv: 'Första kontakt i tid', en: 'First contact on time' },
+  firstContactLate: { sv: 'Första kontakt för sent', en: 'First contact late' },
+  firstContactOpen: { sv: 'Första kontakt ej avgjord', en: 'First contact not yet decided' },
+  reachAttemptsMet: { sv: 'Kontaktförsök uppfyllda', en: 'Reach attempts met' },
+  reachAttemptsBreached: { sv: 'Kontaktförsök missade', en: 'Reach attempts missed' },
+};
+
+/** Training sessions of support persons, by kind (`trainings`). */
+export const TRAINING_KINDS: Labels = {
+  basic: { sv: 'Grundutbildningar', en: 'Basic trainings' },
+  further: { sv: 'Vidareutbildningar', en: 'Further trainings' },
 };
 
 export const LANGUAGES: Labels = {
