@@ -1,7 +1,7 @@
 import type { Messages } from '../../i18n/i18n';
 
 export type IncomingKey =
-  | 'title' | 'intro' | 'updated' | 'summaryOpen' | 'summaryUnassigned' | 'summaryLinks' | 'listLabel' | 'empty' | 'showMore' | 'more'
+  | 'title' | 'intro' | 'updated' | 'refreshFailed' | 'summaryOpen' | 'summaryUnassigned' | 'summaryLinks' | 'listLabel' | 'empty' | 'showMore' | 'more'
   | 'badgeNew' | 'badgeUnassigned' | 'badgeAssigned' | 'deadlineState' | 'noName' | 'erased' | 'age' | 'received' | 'linkedFrom' | 'linkedBy'
   | 'firstContactDue' | 'detailsFailed' | 'recordMeeting' | 'close' | 'forCase' | 'meetingAt' | 'meetingAtHint' | 'saveMeeting' | 'cancel'
   | 'saving' | 'meetingSaved' | 'closureReason' | 'chooseReason' | 'unreachableHint' | 'confirmClose' | 'closed'
@@ -14,6 +14,7 @@ export const incomingMessages: Messages<IncomingKey> = {
     title: 'Inkommande',
     intro: 'Öppna ärenden hos {org}, de senaste först. Nya ärenden och länkningar dyker upp här av sig själva.',
     updated: 'Uppdaterad {time}',
+    refreshFailed: 'Listan gick inte att uppdatera just nu och visar läget {time}. Ett nytt försök görs av sig självt.',
     summaryOpen: 'Öppna ärenden',
     summaryUnassigned: 'Utan handläggare',
     summaryLinks: 'Länkningar',
@@ -68,6 +69,7 @@ export const incomingMessages: Messages<IncomingKey> = {
     title: 'Incoming',
     intro: 'Open cases of {org}, the newest first. New cases and links appear here by themselves.',
     updated: 'Updated {time}',
+    refreshFailed: 'The list could not be refreshed just now and shows the state at {time}. It tries again by itself.',
     summaryOpen: 'Open cases',
     summaryUnassigned: 'Without a case worker',
     summaryLinks: 'Links',
