@@ -134,6 +134,46 @@ export const LANGUAGES: Labels = {
   ku: { sv: 'kurdiska', en: 'Kurdish' },
 };
 
+/** What happened in a case, as its history names each event type (`GET /cases/{id}` history). */
+export const HISTORY_TYPES: Labels = {
+  CaseReceived: { sv: 'Ärendet togs emot', en: 'Case received' },
+  TriageResolved: { sv: 'Triage avgjord', en: 'Triage resolved' },
+  VolunteerAssigned: { sv: 'Stödperson tilldelad', en: 'Volunteer assigned' },
+  VolunteerUnassigned: { sv: 'Stödpersonen togs bort från ärendet', en: 'Volunteer taken off the case' },
+  ContactRecorded: { sv: 'Kontakt', en: 'Contact' },
+  ContactSafetyChanged: { sv: 'Kontaktsäkerheten ändrades', en: 'Contact safety changed' },
+  PersonLinked: { sv: 'Personen länkades', en: 'Person linked' },
+  CaseClosed: { sv: 'Ärendet avslutades', en: 'Case closed' },
+  PersonalDataErased: { sv: 'Personuppgifterna raderades', en: 'Personal data erased' },
+  FirstContactDeadlineMissed: { sv: 'Fristen för första kontakt missades', en: 'First-contact deadline missed' },
+  ReachAttemptsDeadlineMissed: { sv: 'Fristen för kontaktförsök missades', en: 'Reach-attempt deadline missed' },
+  DeadlineBreachRetracted: { sv: 'Missad frist togs tillbaka', en: 'Missed deadline retracted' },
+  TriageWaitExceeded: { sv: 'Triage har väntat för länge', en: 'Triage waited too long' },
+};
+
+/** Why a case went where it did (`CaseReceived.reason`). */
+export const ROUTING_REASONS: Labels = {
+  'age-under-21': { sv: 'Personen är under 21 år', en: 'The person is under 21' },
+  'area-covered': { sv: 'Jouren täcker området', en: 'The jour covers the area' },
+  'age-unknown': { sv: 'Åldern är okänd', en: 'The age is unknown' },
+  'area-not-covered': { sv: 'Ingen jour täcker området', en: 'No jour covers the area' },
+  'area-missing': { sv: 'Område saknas', en: 'No area given' },
+  registered: { sv: 'Registrerat av organisationen', en: 'Registered by the organisation' },
+  linked: { sv: 'Länkat från den andra parten', en: 'Linked from the other party' },
+};
+
+/**
+ * The routine's questions, word for word, that a user asks the person before acting. Linking:
+ * the jour asks before passing the person's contact details on to Stödcentrum (domain brief,
+ * "Routing and linking").
+ */
+export const ROUTINE_QUESTIONS: Labels = {
+  'link-consent': {
+    sv: 'Är det okej att jag lämnar vidare dina kontaktuppgifter så att de kan kontakta dig?',
+    en: 'Is it OK that I pass on your contact details so that they can contact you?',
+  },
+};
+
 /** The label of `code` in `labels`, or the code itself where none is known (a person's own gender label). */
 export function labelOf(labels: Labels, code: string, language: Language): string {
   return labels[code]?.[language] ?? code;

@@ -1,30 +1,45 @@
 import { useRef } from 'react';
 import { newIdempotencyKey } from '../api/client';
+import { ApiError } from '../api/errors';
 
 /**
- * One Idempotency-Key per user action: sending the same body again (a double tap, a retry after
- * a dropped answer) reuses the key, so the command takes effect once; a changed body gets a new
- * key (the API refuses a key reused with another body); after success the next action starts afresh.
+ * One Idempotency-Key per intended action: the same action (the same body) asked again — a
+ * double tap, a retry after a lost answer — keeps its key until the service has answered it for
+ * good, so it takes effect once; a different body is a new action with a new key (the API
+ * refuses a key reused with another body).
  */
 export class IdempotencyKeys {
-  private last: { body: string; key: string } | null = null;
+  private current: { body: string; key: string } | null = null;
 
-  constructor(private readonly make: () => string = newIdempotencyKey) {}
+  constructor(private readonly makeKey: () => string = newIdempotencyKey) {}
 
-  forBody(body: unknown): string {
-    const json = JSON.stringify(body);
-    if (this.last?.body !== json) this.last = { body: json, key: this.make() };
-    return this.last.key;
+  keyFor(body: unknown): string {
+    const text = JSON.stringify(body);
+    if (this.current?.body !== text) this.current = { body: text, key: this.makeKey() };
+    return this.current.key;
   }
 
-  /** The action succeeded: the next one is a new action. */
-  done(): void {
-    this.last = null;
+  /** The service answered this action for good: the next one, even with the same body, is a new action. */
+  answered(key: string): void {
+    if (this.current?.key === key) this.current = null;
   }
 }
 
+/**
+ * Whether a failure is the service's final answer to the key. It keeps its refusals (4xx) and a
+ * "saved, but not shown yet" 503 with the key, so the same key would only get them again; a lost
+ * answer, another 5xx, a 429 or "still in progress" is worth retrying with the same key.
+ */
+export function isFinalAnswer(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 503) return error.code === 'read-model-behind';
+  if (error.status === 429 || error.code === 'idempotency-key-in-progress') return false;
+  return error.status >= 400 && error.status < 500;
+}
+
+/** The keys of one form or button group, kept across renders. */
 export function useIdempotencyKeys(): IdempotencyKeys {
   const keys = useRef<IdempotencyKeys | null>(null);
-  if (!keys.current) keys.current = new IdempotencyKeys();
+  keys.current ??= new IdempotencyKeys();
   return keys.current;
 }

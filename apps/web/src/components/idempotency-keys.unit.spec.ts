@@ -1,28 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyKeys } from './idempotency-keys';
+import { ApiError } from '../api/errors';
+import { IdempotencyKeys, isFinalAnswer } from './idempotency-keys';
 
-describe('idempotency keys of one user action', () => {
-  const counter = () => {
-    let n = 0;
-    return () => `key-${(n += 1)}`;
-  };
+const counter = () => {
+  let n = 0;
+  return () => `key-${++n}`;
+};
 
-  it('given the same body twice, gives the same key (a double tap records once)', () => {
+describe('Idempotency-Keys kept per intended action', () => {
+  it('given the same body again before it was answered (double tap, retry), keeps the key', () => {
     const keys = new IdempotencyKeys(counter());
-    expect(keys.forBody({ channel: 'meeting' })).toBe('key-1');
-    expect(keys.forBody({ channel: 'meeting' })).toBe('key-1');
+    expect(keys.keyFor({ channel: 'phone', outcome: 'no-answer' })).toBe('key-1');
+    expect(keys.keyFor({ channel: 'phone', outcome: 'no-answer' })).toBe('key-1');
   });
 
-  it('given a changed body after a failure, gives a new key (a key is never reused with another body)', () => {
+  it('given another body, makes a new key', () => {
     const keys = new IdempotencyKeys(counter());
-    keys.forBody({ at: '10:00' });
-    expect(keys.forBody({ at: '10:05' })).toBe('key-2');
+    keys.keyFor({ outcome: 'no-answer' });
+    expect(keys.keyFor({ outcome: 'voicemail' })).toBe('key-2');
   });
 
-  it('after success, gives the same body a new key (it is a new action)', () => {
+  it('given an answer for good, the same body next time is a new action with a new key', () => {
     const keys = new IdempotencyKeys(counter());
-    keys.forBody({ reason: 'support-given' });
-    keys.done();
-    expect(keys.forBody({ reason: 'support-given' })).toBe('key-2');
+    const first = keys.keyFor({ outcome: 'no-answer' });
+    keys.answered(first);
+    expect(keys.keyFor({ outcome: 'no-answer' })).toBe('key-2');
+  });
+
+  it('ignores the answer to a key that is no longer current', () => {
+    const keys = new IdempotencyKeys(counter());
+    const old = keys.keyFor({ outcome: 'no-answer' });
+    const now = keys.keyFor({ outcome: 'voicemail' });
+    keys.answered(old);
+    expect(keys.keyFor({ outcome: 'voicemail' })).toBe(now);
+  });
+});
+
+describe('which failures are the final answer to a key', () => {
+  it('given a refusal the service keeps with the key (400, 409, 422), is final', () => {
+    expect(isFinalAnswer(new ApiError(400, 'validation-failed', 'x'))).toBe(true);
+    expect(isFinalAnswer(new ApiError(422, 'consent-required', 'x'))).toBe(true);
+    expect(isFinalAnswer(new ApiError(409, 'case-closed', 'x'))).toBe(true);
+    expect(isFinalAnswer(new ApiError(503, 'read-model-behind', 'x'))).toBe(true);
+  });
+
+  it('given a lost answer, a 5xx, a 429 or a key still in progress, is worth retrying with the same key', () => {
+    expect(isFinalAnswer(new TypeError('Failed to fetch'))).toBe(false);
+    expect(isFinalAnswer(new ApiError(502, 'http-502', 'x'))).toBe(false);
+    expect(isFinalAnswer(new ApiError(429, 'rate-limited', 'x'))).toBe(false);
+    expect(isFinalAnswer(new ApiError(409, 'idempotency-key-in-progress', 'x'))).toBe(false);
   });
 });

@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CLOSURE_REASONS } from '@referral/labels';
 import { useApi } from '../../api/api-context';
 import type { CaseListItem, CaseView } from '../../api/types';
-import { useIdempotencyKeys } from '../../components/idempotency-keys';
+import { caseKey, CASE_LISTS } from '../../components/case-queries';
+import { isFinalAnswer, useIdempotencyKeys } from '../../components/idempotency-keys';
 import { useLabel, useT } from '../../i18n/i18n';
 import { commandError } from './command-error';
 import { incomingMessages } from './messages';
-import { caseKey } from './use-incoming';
 
 /** "Avsluta": closing with a reason in words (staff give no override; a coordinator does that on the case page). */
 export function ClosureForm({ item, view, onCancel, onClosed }: { item: CaseListItem; view: CaseView | null; onCancel(): void; onClosed(reason: string): void }) {
@@ -24,11 +24,20 @@ export function ClosureForm({ item, view, onCancel, onClosed }: { item: CaseList
   const required = { phone: view?.reachAttempts.required.phone ?? 3, evening: view?.reachAttempts.required.evening ?? 1 };
 
   const close = useMutation({
-    mutationFn: (body: { reason: string }) => api.post(`/cases/${encodeURIComponent(item.caseId)}/closure`, body, { idempotencyKey: keys.forBody(body) }),
-    onSuccess: (_answer, body) => {
-      keys.done();
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: caseKey(item.caseId) });
+    mutationFn: async (body: { reason: string }) => {
+      const key = keys.keyFor(body);
+      try {
+        const view = await api.post<CaseView>(`/cases/${encodeURIComponent(item.caseId)}/closure`, body, { idempotencyKey: key });
+        keys.answered(key);
+        return view;
+      } catch (e) {
+        if (isFinalAnswer(e)) keys.answered(key);
+        throw e;
+      }
+    },
+    onSuccess: (view, body) => {
+      queryClient.setQueryData(caseKey(item.caseId), view);
+      void queryClient.invalidateQueries({ queryKey: CASE_LISTS });
       // The page says it in a notice that takes the focus, as this row leaves the list.
       onClosed(label(CLOSURE_REASONS, body.reason));
     },

@@ -1,15 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useApi } from '../../api/api-context';
 import type { CaseListItem } from '../../api/types';
-import { useIdempotencyKeys } from '../../components/idempotency-keys';
+import { useCaseCommand } from '../../components/case-queries';
 import { formatDateTime, toLocalInputValue } from '../../format/time';
 import { useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { commandError } from './command-error';
 import { meetingBody, meetingTimeProblem } from './meeting-time';
 import { incomingMessages, type IncomingKey } from './messages';
-import { caseKey } from './use-incoming';
 
 const PROBLEM_KEYS: Record<string, IncomingKey> = { missing: 'errorTimeMissing', future: 'errorTimeFuture', 'before-received': 'errorTimeBeforeReceived' };
 
@@ -17,10 +14,8 @@ const PROBLEM_KEYS: Record<string, IncomingKey> = { missing: 'errorTimeMissing',
 export function MeetingForm({ item, onCancel, onSaved }: { item: CaseListItem; onCancel(): void; onSaved(text: string): void }) {
   const t = useT(incomingMessages);
   const { language } = useLanguage();
-  const api = useApi();
-  const queryClient = useQueryClient();
   const announce = useAnnounce();
-  const keys = useIdempotencyKeys();
+  const save = useCaseCommand<ReturnType<typeof meetingBody>>(item.caseId, 'contacts');
   const ids = { at: useId(), hint: useId(), error: useId() };
   const [initial] = useState(() => toLocalInputValue(Date.now()));
   const [value, setValue] = useState(initial);
@@ -28,23 +23,6 @@ export function MeetingForm({ item, onCancel, onSaved }: { item: CaseListItem; o
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const receivedTime = formatDateTime(item.receivedAt, language);
-
-  const save = useMutation({
-    mutationFn: (body: ReturnType<typeof meetingBody>) =>
-      api.post(`/cases/${encodeURIComponent(item.caseId)}/contacts`, body, { idempotencyKey: keys.forBody(body) }),
-    onSuccess: (_answer, body) => {
-      keys.done();
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: caseKey(item.caseId) });
-      const text = t('meetingSaved', { time: formatDateTime(body.at ?? new Date().toISOString(), language) });
-      announce(text);
-      onSaved(text);
-    },
-    onError: (e) => {
-      const { key, vars } = commandError(e);
-      setError(t(key, { time: receivedTime, ...vars }));
-    },
-  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -55,7 +33,17 @@ export function MeetingForm({ item, onCancel, onSaved }: { item: CaseListItem; o
       return;
     }
     setError(null);
-    save.mutate(meetingBody(value, initial, item.receivedAt));
+    save.mutate(meetingBody(value, initial, item.receivedAt), {
+      onSuccess: (_view, body) => {
+        const text = t('meetingSaved', { time: formatDateTime(body.at ?? new Date().toISOString(), language) });
+        announce(text);
+        onSaved(text);
+      },
+      onError: (e) => {
+        const { key, vars } = commandError(e);
+        setError(t(key, { time: receivedTime, ...vars }));
+      },
+    });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context';
 import type { CaseListItem, CaseView, Page } from '../../api/types';
+import { caseKey } from '../../components/case-queries';
 
 /** How often the page asks for new cases while it is open (and again whenever the window gets focus). */
 export const INCOMING_REFRESH_MS = 15_000;
@@ -8,7 +9,6 @@ export const INCOMING_REFRESH_MS = 15_000;
 const DETAIL_STALE_MS = 5 * 60_000;
 
 export const incomingKey = ['cases', 'incoming'] as const;
-export const caseKey = (caseId: string) => ['case', caseId] as const;
 
 /** The org's open cases (one page of the most the API gives; the org's open cases fit in it). */
 export function useIncomingCases(): UseQueryResult<Page<CaseListItem>> {

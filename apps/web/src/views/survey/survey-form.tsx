@@ -18,13 +18,18 @@ export function SurveyForm({ token, onDone }: { token: string; onDone(outcome: '
   const form = useRef<HTMLFormElement>(null);
 
   const send = useMutation({
-    mutationFn: (answer: SurveyAnswer) => sendSurveyAnswer(token, answer, keys.forBody(answer)),
+    mutationFn: async (answer: SurveyAnswer) => {
+      const key = keys.keyFor(answer);
+      const outcome = await sendSurveyAnswer(token, answer, key);
+      // Busy or failed: the same answer is sent again with the same key, so it counts once.
+      if (outcome !== 'busy' && outcome !== 'failed') keys.answered(key);
+      return outcome;
+    },
     onSuccess: (outcome: SurveyOutcome) => {
       if (outcome === 'busy' || outcome === 'failed') {
         setError(outcome === 'busy' ? 'errorBusy' : 'errorFailed');
         return;
       }
-      keys.done();
       onDone(outcome);
     },
   });
