@@ -117,12 +117,15 @@ describe('Stödcentrum: incoming cases and links in the browser', () => {
     await context.close();
   });
 
-  it('is in the menu of a Stödcentrum coordinator too', async () => {
+  it('is in the menu of a Stödcentrum coordinator too, and a row opens the case page', async () => {
     const { page, problems, context } = await newPage(browser, DESKTOP);
     await demoSignIn(page, service.baseUrl, { org: 'stodcentrum', role: 'coordinator' });
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Inkommande' }).click();
     await page.getByRole('heading', { name: 'Inkommande', level: 1 }).waitFor();
-    await row(page, /Ung Fiktiv/).first().waitFor();
+    const linked = row(page, /Ung Fiktiv/).first();
+    await linked.getByRole('link', { name: /Ung Fiktiv/ }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1 }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });
