@@ -9,7 +9,7 @@ export { StaleProjectionError } from './runner-target';
 export { rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
 export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
-export { findHeadPosition } from './head-position';
+export { LAG_COUNT_LIMIT } from './head-tracker';
 export { eventBatches, type EventBatch } from './event-batches';
 export { physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
