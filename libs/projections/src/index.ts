@@ -14,3 +14,14 @@ export { eventBatches, type EventBatch } from './event-batches';
 export { physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
 export type { Position } from './positions';
+export type { RebuildRequest, RebuildRequestState, RebuildClaim } from './rebuild-requests/rebuild-request';
+export { RebuildRequestStore, type RebuildRequestStoreOptions } from './rebuild-requests/rebuild-request-store';
+export { RebuildRequestWorker, type RebuildRequestWorkerOptions } from './rebuild-requests/rebuild-request-worker';
+export { RebuildClaimLostError } from './rebuild-requests/claim-keeper';
+export {
+  progressFromView,
+  progressView,
+  rebuildStateOf,
+  type RebuildProgressView,
+  type RebuildState,
+} from './rebuild-requests/rebuild-state';
