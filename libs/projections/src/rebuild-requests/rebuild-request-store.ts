@@ -1,3 +1,4 @@
+import { sleep } from '@referral/resilience';
 import type { SqlClient } from '@referral/sql';
 import { migrateProjectionSchema } from '../schema';
 import type { RebuildClaim, RebuildRequest, RebuildRequestState } from './rebuild-request';
@@ -24,6 +25,9 @@ interface RequestRow {
   heartbeat_at: unknown;
   finished_at: unknown;
 }
+
+/** Wakes the workers waiting in this process on the same database when a request is written. */
+const requestedHere = new WeakMap<SqlClient, Set<() => void>>();
 
 const COLUMNS = `id, projection, state, attempt, claimed_by, progress, error, error_code, requested_at, started_at, heartbeat_at, finished_at`;
 const OPEN = `state IN ('pending', 'running')`;
@@ -61,10 +65,30 @@ export class RebuildRequestStore {
          ON CONFLICT (projection) WHERE ${OPEN} DO NOTHING RETURNING ${COLUMNS}`,
         [projection, this.now().toISOString()],
       );
-      if (rows[0]) return fromRow(rows[0]);
+      if (rows[0]) {
+        for (const wake of requestedHere.get(this.db) ?? []) wake();
+        return fromRow(rows[0]);
+      }
       const open = await this.db.query<RequestRow>(`SELECT ${COLUMNS} FROM projection_rebuild_requests WHERE projection = $1 AND ${OPEN}`, [projection]);
       // None: the open one ended between the two statements; ask again.
       if (open.rows[0]) return fromRow(open.rows[0]);
+    }
+  }
+
+  /**
+   * Waits `ms`, or less: until `signal` aborts or a request is written through any store on the
+   * same client in this process (the API and the worker of `npm start`). Others are found by polling.
+   */
+  async waitForRequest(ms: number, signal?: AbortSignal): Promise<void> {
+    const wake = new AbortController();
+    const listener = () => wake.abort();
+    const listeners = requestedHere.get(this.db) ?? new Set<() => void>();
+    requestedHere.set(this.db, listeners);
+    listeners.add(listener);
+    try {
+      await sleep(ms, signal ? AbortSignal.any([signal, wake.signal]) : wake.signal);
+    } finally {
+      listeners.delete(listener);
     }
   }
 

@@ -19,7 +19,7 @@ export interface RebuildRequestWorkerOptions {
   liveRunner?: (projection: string) => ProjectionRunner | undefined;
   /** Names this worker in the request rows (`claimed_by`). */
   worker: string;
-  /** How often to look for a request. @defaultValue 1000 */
+  /** How often to look for a request (a request made in this process wakes it at once). @defaultValue 1000 */
   pollMs?: number;
   /** Heartbeat of a running claim, beside the progress writes. @defaultValue 10000 */
   heartbeatMs?: number;
@@ -90,7 +90,7 @@ export class RebuildRequestWorker {
         continue;
       }
       if (claim) await this.run(claim, signal);
-      else await sleep(this.options.pollMs ?? 1000, signal);
+      else await this.options.requests.waitForRequest(this.options.pollMs ?? 1000, signal);
     }
   }
 
