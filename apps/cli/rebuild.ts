@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { formatRebuildProgress } from '@referral/projections';
-import type { RebuildProgressView } from '../worker/src/projections/projection-rebuilds';
+import { formatRebuildProgress, progressFromView, type RebuildState } from '@referral/projections';
 import { operatorToken } from './admin-token';
 
 /**
  * `npm run projections:rebuild -- <name> [--url http://localhost:3000]`: rebuilds a read model in
  * the running service from position zero, showing a progress bar, without stopping anything.
+ * It asks the API (any API process in the scaled shape); a worker runs the rebuild.
  */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -20,20 +20,22 @@ async function main(): Promise<void> {
   }
   await call(`${base}/${encodeURIComponent(name)}/rebuild`, headers, 'POST');
   const tty = process.stderr.isTTY;
+  let waitingShown = false;
   for (;;) {
-    const state = (await call(`${base}/${encodeURIComponent(name)}`, headers)) as { state: string; progress?: RebuildProgressView | null; error?: string };
-    if (state.progress) {
-      const progress = { ...state.progress, position: toPosition(state.progress.position), headPosition: toPosition(state.progress.headPosition) };
-      process.stderr.write(`${tty ? '\r' : ''}${name} ${formatRebuildProgress(progress)}${tty ? '' : '\n'}`);
+    const state = (await call(`${base}/${encodeURIComponent(name)}`, headers)) as RebuildState;
+    if (state.state === 'running' && state.claimedAt === null && !waitingShown) {
+      process.stderr.write(`${name}: waiting for a worker to take the rebuild up\n`);
+      waitingShown = true;
+    }
+    if ((state.state === 'running' || state.state === 'finished') && state.progress) {
+      process.stderr.write(`${tty ? '\r' : ''}${name} ${formatRebuildProgress(progressFromView(state.progress))}${tty ? '' : '\n'}`);
     }
     if (state.state === 'finished') break;
-    if (state.state === 'failed') throw new Error(`the rebuild failed (${state.error})`);
+    if (state.state === 'failed') throw new Error(`the rebuild failed (${state.error}${state.code ? ` ${state.code}` : ''})`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   process.stderr.write(`\n${name}: rebuilt and swapped in\n`);
 }
-
-const toPosition = (text: string | null) => (text === null ? null : BigInt(text));
 
 async function call(url: string, headers: Record<string, string>, method = 'GET'): Promise<unknown> {
   const response = await fetch(url, { method, headers }).catch(() => {

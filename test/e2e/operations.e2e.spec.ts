@@ -34,7 +34,7 @@ describe('operations endpoints (embedded service, real Redis)', () => {
     expect(named('projection')).toContain('case_views');
     expect(named('reaction').sort()).toEqual(['case-follow-ups', 'deadline-timers', 'sla-changes']);
     expect(body.components.find((c: { name: string }) => c.name === 'case_views')).toMatchObject({
-      state: expect.any(String), lagEvents: expect.any(Number), lagSeconds: expect.any(Number), stuck: false,
+      state: expect.any(String), lagEvents: expect.any(Number), lagEventsAtLeast: false, lagSeconds: expect.any(Number), stuck: false,
     });
     expect(body.components.find((c: { kind: string }) => c.kind === 'deadlines')).toMatchObject({ state: 'running', attempt: 0, lastError: null, stuck: false });
     expect(body.components.find((c: { kind: string }) => c.kind === 'retention')).toMatchObject({ name: 'retention-sweep', stuck: false });

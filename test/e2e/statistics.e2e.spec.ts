@@ -238,6 +238,13 @@ describe('statistics report (embedded service, real Redis)', () => {
     expect(html.text).toContain('+100 %'); // Västerort handled 2 against 1 in Jan-Mar 2024 (the quarter before)
     expect(html.text).toContain('Jämförelse med föregående period 2024-01-01 – 2024-03-31.');
     expect(html.text).toContain('Nöjdhet (1–5, 2 svar)');
+    // The same words as the web app: categories, gender keys and names, not the API's codes; a dash for Stödcentrum's support persons.
+    expect(html.text).toContain('<td>Bedrägeri</td><td>1</td><td>50 %</td>');
+    expect(html.text).toContain('<th scope="row">Män</th>');
+    expect(html.text).toContain('<th scope="row">GF</th>');
+    expect(html.text).not.toMatch(/<td>(bedrageri|ofredande)<\/td>/);
+    expect(html.text).toContain('<th>Direkta kontakter</th><th>Åtgärder</th><th>Stödpersoner</th>');
+    expect(html.text).toMatch(/<h2>Stödcentrum för unga brottsutsatta<\/h2>\n<table><thead>.*<\/thead><tbody>\n<tr><th scope="row">Totalt<\/th><td>1<\/td><td>1<\/td><td>2<\/td><td>–<\/td>/);
     expect(html.text).not.toMatch(/<script/i);
   });
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createLogger, exitWith, loadConfigOrExit } from '@referral/platform';
 import { createApiApp } from './create-api-app';
 
@@ -8,7 +9,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = await createApiApp({ config, logger });
   await app.listen(config.port);
-  logger.info({ port: config.port }, 'api ready');
+  // The bound port, which differs from config.port when that is 0 (any free port).
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  logger.info({ ready: true, port }, 'api ready');
 }
 
 main().catch(exitWith);

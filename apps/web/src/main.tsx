@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+// The global sheet first, so each view's own sheet (imported with the view) comes after it.
 import './styles.css';
+import { App } from './app';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestPinoLogger, PlatformModule, createLogger, exitWith, loadConfigOrExit, rootModule } from '@referral/platform';
 import { WorkerModule } from './worker.module';
-import { WorkerHealthModule } from './health/worker-health-server';
+import { WorkerHealthModule, WorkerHealthServer } from './health/worker-health-server';
 
-/** The worker alone (the scaled shape): projections and deadline timers; HTTP only for its health. */
+/** The worker alone (the scaled shape): projections, rebuilds, reactions and deadline timers; HTTP only for its health. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(root, { logger: new NestPinoLogger(logger), abortOnError: false });
   app.enableShutdownHooks();
   await app.init();
-  logger.info('worker ready');
+  // `port`: where its health answers (WORKER_HEALTH_PORT, or the one chosen for 0).
+  logger.info({ ready: true, port: app.get(WorkerHealthServer).port }, 'worker ready');
 }
 
 main().catch(exitWith);

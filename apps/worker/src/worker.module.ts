@@ -1,17 +1,19 @@
 import { Global, Module } from '@nestjs/common';
 import { DeadlinesHost } from './deadlines/deadlines-host';
 import { BackgroundHealth } from './health/background-health';
-import { ProjectionRebuilds } from './projections/projection-rebuilds';
 import { ProjectionsHost } from './projections/projections-host';
+import { RebuildRequestsHost } from './projections/rebuild-requests-host';
 import { RetentionHost } from './retention/retention-host';
 
 /**
- * Subscriptions, projections and deadline timers: everything that reacts to events. Global, so
- * the API's operations routes reach it when both run in one process.
+ * Subscriptions, projections, rebuilds and deadline timers: everything that reacts to events.
+ * The API never imports it: when both run in one process it meets the worker through the
+ * platform (BackgroundComponents for health, LocalProjections for read-your-writes) and through
+ * the read-model database (rebuild requests), as it does across processes.
  */
 @Global()
 @Module({
-  providers: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost, BackgroundHealth],
-  exports: [ProjectionsHost, DeadlinesHost, ProjectionRebuilds, RetentionHost],
+  providers: [ProjectionsHost, DeadlinesHost, RebuildRequestsHost, RetentionHost, BackgroundHealth],
+  exports: [ProjectionsHost, DeadlinesHost, RetentionHost],
 })
 export class WorkerModule {}

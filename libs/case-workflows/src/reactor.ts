@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@referral/event-store';
-import { eventBatches, findHeadPosition } from '@referral/projections';
+import { eventBatches } from '@referral/projections';
 import { FailureStreak, errorFields, retryForever, type BackoffOptions, type FailureState, type RetryFailure } from '@referral/resilience';
 import type { SqlClient } from '@referral/sql';
 import { ReactionCheckpoint } from './reaction-checkpoint';
@@ -108,7 +108,7 @@ export class Reactor {
   }
 
   private async prepare(): Promise<true> {
-    const start = this.reaction.startAtHead ? await findHeadPosition(this.store) : null;
+    const start = this.reaction.startAtHead ? await this.store.headPosition() : null;
     this.position = await this.checkpoint.load(start);
     return true;
   }

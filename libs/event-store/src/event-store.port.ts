@@ -114,6 +114,18 @@ export interface EventStore {
    * controls the pace (back-pressure): the next event is fetched only when it asks.
    */
   subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent>;
+  /**
+   * Position of the last event in global order as of now; `null` when the store holds none. One
+   * indexed read: this is what lag and rebuild progress measure against.
+   */
+  headPosition(): Promise<bigint | null>;
+  /**
+   * How many events come after `after` (`null`: from the start) in global order, counting at
+   * most `limit`: an answer equal to `limit` means "at least `limit`". Positions are not counts
+   * (PostgreSQL leaves gaps, KurrentDB's are byte offsets), so lag in events is counted here.
+   * Costs up to `limit` index entries on PostgreSQL, up to `limit` events read on KurrentDB.
+   */
+  countAfter(after: bigint | null, limit: number): Promise<number>;
   /** Answers when the backend is reachable (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -22,7 +22,7 @@ async function open(url: string): Promise<EventStoreHarness> {
 }
 
 if (connectionString) {
-  describeEventStoreContract('kurrentdb', () => open(connectionString), { eventIdsUniqueAcrossStreams: false });
+  describeEventStoreContract('kurrentdb', () => open(connectionString), { eventIdsUniqueAcrossStreams: false, exclusive: false });
 } else {
   describeEventStoreContract('kurrentdb', () => Promise.reject(new Error('unreachable: the suite is skipped')), {
     skipReason:

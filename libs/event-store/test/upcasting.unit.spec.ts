@@ -58,6 +58,8 @@ describe('UpcastingEventStore', () => {
     async *subscribe() {
       yield* stored;
     },
+    headPosition: jest.fn(async () => 2n),
+    countAfter: jest.fn(async () => 1),
     ping: jest.fn(async () => undefined),
     close: jest.fn(async () => undefined),
   };
@@ -72,12 +74,15 @@ describe('UpcastingEventStore', () => {
     expect(delivered).toEqual(expected);
   });
 
-  it('passes appends, ping and close through untouched', async () => {
+  it('passes appends, the head, counts, ping and close through untouched', async () => {
     const events = [{ id: 'e', type: 'T', data: {}, metadata: { schemaVersion: 1 } }];
     await store.appendToStream('s', events, { expectedRevision: 3 });
     expect(inner.appendToStream).toHaveBeenCalledWith('s', events, { expectedRevision: 3 });
     await store.appendToStreams([{ streamId: 's', events, expectedRevision: 'no-stream' }]);
     expect(inner.appendToStreams).toHaveBeenCalledWith([{ streamId: 's', events, expectedRevision: 'no-stream' }]);
+    expect(await store.headPosition()).toBe(2n);
+    expect(await store.countAfter(1n, 10)).toBe(1);
+    expect(inner.countAfter).toHaveBeenCalledWith(1n, 10);
     await store.ping();
     await store.close();
     expect(inner.ping).toHaveBeenCalled();

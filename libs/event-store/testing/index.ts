@@ -1,5 +1,6 @@
 import type { EventStore } from '@referral/event-store';
 import { describeAppendContract } from './append.contract';
+import { describeHeadContract } from './head.contract';
 import { describeMultiStreamAppendContract } from './multi-stream-append.contract';
 import { describeReadContract } from './read.contract';
 import { describeSubscribeContract } from './subscribe.contract';
@@ -19,6 +20,12 @@ export interface ContractOptions {
    * @defaultValue true
    */
   eventIdsUniqueAcrossStreams?: boolean;
+  /**
+   * Whether each test's store is fresh and written by that test alone, so the head and counts
+   * are exact (a fresh database); `false` on a shared server, where they are checked as bounds.
+   * @defaultValue true
+   */
+  exclusive?: boolean;
 }
 
 /** Gives each contract test the harness of the current test. */
@@ -54,5 +61,6 @@ export function describeEventStoreContract(
     describeMultiStreamAppendContract(current);
     describeReadContract(current);
     describeSubscribeContract(current);
+    describeHeadContract(current, options.exclusive ?? true);
   });
 }

@@ -54,6 +54,14 @@ export const ORGS: Labels = {
   triage: { sv: 'Triage (staden)', en: 'Triage (the city)' },
 };
 
+/** The four parties' short names, where the full one does not fit (chart axes and legends). */
+export const ORG_SHORT_NAMES: Labels = {
+  stodcentrum: { sv: 'Stödcentrum', en: 'Stödcentrum' },
+  'boj-stockholm-gotland': { sv: 'Stockholm-Gotland', en: 'Stockholm-Gotland' },
+  'boj-sodra-stockholm': { sv: 'Södra Stockholm', en: 'Southern Stockholm' },
+  'boj-vasterort': { sv: 'Västerort', en: 'Västerort' },
+};
+
 export const CHANNELS: Labels = {
   phone: { sv: 'Telefon', en: 'Phone' },
   sms: { sv: 'Sms', en: 'Text message' },
@@ -111,10 +119,25 @@ export const SURVEY_QUESTIONS: Labels = {
 /** The report's figures, as the yearly report names them. */
 export const REPORT_FIGURES: Labels = {
   handledCases: { sv: 'Hanterade ärenden', en: 'Cases handled' },
-  directContacts: { sv: 'Direktkontakter', en: 'Direct contacts' },
-  actions: { sv: 'Insatser', en: 'Actions' },
+  directContacts: { sv: 'Direkta kontakter', en: 'Direct contacts' },
+  actions: { sv: 'Åtgärder', en: 'Actions' },
   supportPersons: { sv: 'Stödpersoner', en: 'Support persons' },
   linksReceived: { sv: 'Mottagna länkningar', en: 'Links received' },
+};
+
+/** The report's deadline figures per party (`sla`). */
+export const REPORT_SLA: Labels = {
+  firstContactOnTime: { sv: 'Första kontakt i tid', en: 'First contact on time' },
+  firstContactLate: { sv: 'Första kontakt för sent', en: 'First contact late' },
+  firstContactOpen: { sv: 'Första kontakt ej avgjord', en: 'First contact not yet decided' },
+  reachAttemptsMet: { sv: 'Kontaktförsök uppfyllda', en: 'Reach attempts met' },
+  reachAttemptsBreached: { sv: 'Kontaktförsök missade', en: 'Reach attempts missed' },
+};
+
+/** Training sessions of support persons, by kind (`trainings`). */
+export const TRAINING_KINDS: Labels = {
+  basic: { sv: 'Grundutbildningar', en: 'Basic trainings' },
+  further: { sv: 'Vidareutbildningar', en: 'Further trainings' },
 };
 
 export const LANGUAGES: Labels = {
@@ -132,6 +155,46 @@ export const LANGUAGES: Labels = {
   uk: { sv: 'ukrainska', en: 'Ukrainian' },
   bs: { sv: 'bosniska', en: 'Bosnian' },
   ku: { sv: 'kurdiska', en: 'Kurdish' },
+};
+
+/** What happened in a case, as its history names each event type (`GET /cases/{id}` history). */
+export const HISTORY_TYPES: Labels = {
+  CaseReceived: { sv: 'Ärendet togs emot', en: 'Case received' },
+  TriageResolved: { sv: 'Triage avgjord', en: 'Triage resolved' },
+  VolunteerAssigned: { sv: 'Stödperson tilldelad', en: 'Volunteer assigned' },
+  VolunteerUnassigned: { sv: 'Stödpersonen togs bort från ärendet', en: 'Volunteer taken off the case' },
+  ContactRecorded: { sv: 'Kontakt', en: 'Contact' },
+  ContactSafetyChanged: { sv: 'Kontaktsäkerheten ändrades', en: 'Contact safety changed' },
+  PersonLinked: { sv: 'Personen länkades', en: 'Person linked' },
+  CaseClosed: { sv: 'Ärendet avslutades', en: 'Case closed' },
+  PersonalDataErased: { sv: 'Personuppgifterna raderades', en: 'Personal data erased' },
+  FirstContactDeadlineMissed: { sv: 'Fristen för första kontakt missades', en: 'First-contact deadline missed' },
+  ReachAttemptsDeadlineMissed: { sv: 'Fristen för kontaktförsök missades', en: 'Reach-attempt deadline missed' },
+  DeadlineBreachRetracted: { sv: 'Missad frist togs tillbaka', en: 'Missed deadline retracted' },
+  TriageWaitExceeded: { sv: 'Triage har väntat för länge', en: 'Triage waited too long' },
+};
+
+/** Why a case went where it did (`CaseReceived.reason`). */
+export const ROUTING_REASONS: Labels = {
+  'age-under-21': { sv: 'Personen är under 21 år', en: 'The person is under 21' },
+  'area-covered': { sv: 'Jouren täcker området', en: 'The jour covers the area' },
+  'age-unknown': { sv: 'Åldern är okänd', en: 'The age is unknown' },
+  'area-not-covered': { sv: 'Ingen jour täcker området', en: 'No jour covers the area' },
+  'area-missing': { sv: 'Område saknas', en: 'No area given' },
+  registered: { sv: 'Registrerat av organisationen', en: 'Registered by the organisation' },
+  linked: { sv: 'Länkat från den andra parten', en: 'Linked from the other party' },
+};
+
+/**
+ * The routine's questions, word for word, that a user asks the person before acting. Linking:
+ * the jour asks before passing the person's contact details on to Stödcentrum (domain brief,
+ * "Routing and linking").
+ */
+export const ROUTINE_QUESTIONS: Labels = {
+  'link-consent': {
+    sv: 'Är det okej att jag lämnar vidare dina kontaktuppgifter så att de kan kontakta dig?',
+    en: 'Is it OK that I pass on your contact details so that they can contact you?',
+  },
 };
 
 /** The label of `code` in `labels`, or the code itself where none is known (a person's own gender label). */

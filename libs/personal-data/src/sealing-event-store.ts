@@ -47,6 +47,14 @@ export class SealingEventStore implements EventStore {
     return this.inner.subscribe(options);
   }
 
+  headPosition(): Promise<bigint | null> {
+    return this.inner.headPosition();
+  }
+
+  countAfter(after: bigint | null, limit: number): Promise<number> {
+    return this.inner.countAfter(after, limit);
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -1,14 +1,23 @@
 import type { EventStore } from '@referral/event-store';
-import { findHeadPosition } from './head-position';
 import type { Position } from './positions';
 
-/** The store's head as a runner or rebuild needs it: cheap "anything after?" and a lag estimate. */
+/** Most events one lag count reads; a lag of this many means "at least this many". */
+export const LAG_COUNT_LIMIT = 10_000;
+
+type HeadSource = Pick<EventStore, 'readAll' | 'headPosition' | 'countAfter'>;
+
+/**
+ * The store's head and a follower's lag in events, as a runner or rebuild needs them: a cheap
+ * "anything after?", the head from the port, and an event count asked of the store at most
+ * every `refreshMs` (on KurrentDB a count reads the events it counts).
+ */
 export class HeadTracker {
   private known: Position = null;
   private refreshedAt = Number.NEGATIVE_INFINITY;
+  private counted: { at: number; events: number; appliedSince: number } | null = null;
 
   constructor(
-    private readonly store: Pick<EventStore, 'readAll'>,
+    private readonly store: HeadSource,
     private readonly refreshMs = 5_000,
     private readonly now: () => number = Date.now,
   ) {}
@@ -19,26 +28,39 @@ export class HeadTracker {
 
   async nothingAfter(position: Position): Promise<boolean> {
     const next = await this.store.readAll({ after: position, maxCount: 1 });
-    if (next.length === 0 && position !== null) this.raise(position);
+    if (next.length === 0) {
+      if (position !== null) this.raise(position);
+      // Caught up: the next lag is counted afresh rather than estimated from an old count.
+      this.counted = null;
+    }
     return next.length === 0;
   }
 
-  /** Probes the head again when the last probe is older than `refreshMs`. */
+  /** Asks the store for its head again when the last answer is older than `refreshMs`. */
   async refresh(force = false): Promise<Position> {
     if (force || this.now() - this.refreshedAt >= this.refreshMs) {
-      const head = await findHeadPosition(this.store);
+      const head = await this.store.headPosition();
       this.refreshedAt = this.now();
       if (head !== null) this.raise(head);
     }
     return this.known;
   }
 
-  async lagBehind(position: Position): Promise<bigint | null> {
+  /**
+   * Events after `position` (at most LAG_COUNT_LIMIT): counted when the last count is older than
+   * `refreshMs`, else that count less the events applied since (`applied`: by the batch that
+   * brought the follower to `position`). Between counts, events appended meanwhile are not seen.
+   */
+  async lagBehind(position: Position, applied = 0): Promise<number> {
     if (position !== null) this.raise(position);
-    const head = await this.refresh();
-    if (head === null) return null;
-    const lag = head - (position ?? 0n);
-    return lag > 0n ? lag : 0n;
+    const last = this.counted;
+    if (last && this.now() - last.at < this.refreshMs) {
+      last.appliedSince += applied;
+      return Math.max(0, last.events - last.appliedSince);
+    }
+    const events = await this.store.countAfter(position, LAG_COUNT_LIMIT);
+    this.counted = { at: this.now(), events, appliedSince: 0 };
+    return events;
   }
 
   raise(position: bigint): void {

@@ -9,8 +9,19 @@ export { StaleProjectionError } from './runner-target';
 export { rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
 export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
-export { findHeadPosition } from './head-position';
+export { LAG_COUNT_LIMIT } from './head-tracker';
 export { eventBatches, type EventBatch } from './event-batches';
 export { physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
 export type { Position } from './positions';
+export type { RebuildRequest, RebuildRequestState, RebuildClaim } from './rebuild-requests/rebuild-request';
+export { RebuildRequestStore, type RebuildRequestStoreOptions } from './rebuild-requests/rebuild-request-store';
+export { RebuildRequestWorker, type RebuildRequestWorkerOptions } from './rebuild-requests/rebuild-request-worker';
+export { RebuildClaimLostError } from './rebuild-requests/claim-keeper';
+export {
+  progressFromView,
+  progressView,
+  rebuildStateOf,
+  type RebuildProgressView,
+  type RebuildState,
+} from './rebuild-requests/rebuild-state';

@@ -131,7 +131,7 @@ export class ProjectionRunner {
         continue; // only a committed batch ends a failure
       }
       const caughtUp = batch.caughtUp && (await this.head.nothingAfter(position));
-      const lag = caughtUp ? 0n : await this.head.lagBehind(position);
+      const lag = caughtUp ? 0 : await this.head.lagBehind(position, batch.events.length);
       this.watch.update({
         position,
         lag,

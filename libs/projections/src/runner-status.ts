@@ -18,8 +18,11 @@ export interface ProjectionStatus {
   generation: number | null;
   /** Position of the last event applied to that generation (committed). */
   position: Position;
-  /** Positions between `position` and the store's head, when known. */
-  lag: bigint | null;
+  /**
+   * Events after `position` in the store, when known: counted at most every few seconds (up to
+   * 10,000, which then means "at least"), estimated from the batches applied in between.
+   */
+  lag: number | null;
   /** Events applied since this runner started. */
   eventsApplied: number;
   /** Message of the last failure while `failing`, else `null`. */

@@ -120,10 +120,24 @@ describe('html', () => {
   });
   it('shows each party, the split under the figures, crime types, flags and the change against the previous period', () => {
     expect(html).toContain('Brottsofferjouren Västerort');
-    expect(html).toContain('<td>bedrageri</td><td>2</td><td>50 %</td>');
+    expect(html).toContain('<td>Bedrägeri</td><td>2</td><td>50 %</td>');
+    expect(html).toContain('<td>Rån</td><td>2</td><td>50 %</td>');
     expect(html).toContain('Gängrelaterat');
     expect(html).toContain('+33 %');
     expect(html).toContain('Jämförelse med föregående period 2023-10-01 – 2023-12-31.');
+  });
+  it('names parties, figures, gender keys and commitments in Swedish words from the labels, a person\'s own label as given', () => {
+    expect(html).toContain('<h2>Stödcentrum för unga brottsutsatta</h2>');
+    expect(html).toContain('<th>Hanterade ärenden</th><th>Direkta kontakter</th><th>Åtgärder</th><th>Stödpersoner</th><th>Mottagna länkningar</th>');
+    expect(html).toContain('<tr><th scope="row">Kvinnor</th><td>3</td>');
+    expect(html).toContain('<tr><th scope="row">=GF&lt;b&gt;</th><td>1</td>');
+    expect(html).toContain('<tr><td>Första kontakt för sent</td><td>1</td></tr>');
+    expect(html).not.toMatch(/>(bedrageri|ran|boj-vasterort|handledCases|K|M)</);
+  });
+  it('gives Stödcentrum a dash for support persons, which do not apply to it, and the jours their number', () => {
+    const section = (org: string) => html.slice(html.indexOf(`<h2>${org}</h2>`), html.indexOf('</section>', html.indexOf(`<h2>${org}</h2>`)));
+    expect(section('Stödcentrum för unga brottsutsatta')).toContain('<tr><th scope="row">Totalt</th><td>0</td><td>0</td><td>2</td><td>–</td><td>0</td></tr>');
+    expect(section('Brottsofferjouren Västerort')).toContain('<tr><th scope="row">Totalt</th><td>4</td><td>0</td><td>0</td><td>2</td><td>0</td></tr>');
   });
   it('shows the training sessions each party held', () => {
     expect(html).toContain('<tr><td>Grundutbildningar</td><td>2</td></tr><tr><td>Vidareutbildningar</td><td>7</td></tr>');

@@ -8,5 +8,7 @@ module.exports = async function buildWeb() {
   execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Jest sets NODE_ENV=test, which would give React's development build; users get the production one.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 };

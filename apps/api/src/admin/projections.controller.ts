@@ -1,51 +1,46 @@
-import { Controller, Get, HttpCode, Optional, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { ProjectionRebuilds, UnknownProjectionError, type RebuildState } from '../../../worker/src/projections/projection-rebuilds';
+import { RebuildRequestStore, rebuildStateOf, type RebuildState } from '@referral/projections';
 import { Roles } from '../auth/access.decorators';
 import { ApiException } from '../http/api-exception';
 
 /**
  * Operations on the read models: rebuild one from position zero without stopping the service.
- * The rebuild runs where the projections run (the worker); in the scaled shape, call the worker's
- * process or run the CLI there.
+ * This process only writes the request (a row in the read-model database); a worker (its own
+ * process in the scaled shape, this one's worker module in `npm start`) claims and runs it and
+ * writes its progress there. The projections are those the workers have registered.
  */
 @ApiTags('operations')
 @ApiBearerAuth()
 @Controller('admin/projections')
 @Roles('admin')
 export class ProjectionsAdminController {
-  constructor(@Optional() private readonly rebuilds?: ProjectionRebuilds) {}
+  constructor(private readonly requests: RebuildRequestStore) {}
 
   @Get()
-  list(): Array<{ name: string } & RebuildState> {
-    const rebuilds = this.local();
-    return rebuilds.names().map((name) => ({ name, ...rebuilds.stateOf(name) }));
+  async list(): Promise<Array<{ name: string } & RebuildState>> {
+    const [names, latest] = await Promise.all([this.requests.registeredProjections(), this.requests.latestOfEach()]);
+    const byName = new Map(latest.map((request) => [request.projection, request]));
+    return names.map((name) => ({ name, ...rebuildStateOf(byName.get(name) ?? null) }));
   }
 
   @Get(':name')
-  state(@Param('name') name: string): { name: string } & RebuildState {
-    const rebuilds = this.local();
-    if (!rebuilds.names().includes(name)) throw unknown(name);
-    return { name, ...rebuilds.stateOf(name) };
+  async state(@Param('name') name: string): Promise<{ name: string } & RebuildState> {
+    await this.known(name);
+    return { name, ...rebuildStateOf(await this.requests.latest(name)) };
   }
 
+  /** Answers the rebuild already pending or running, if there is one, rather than starting another. */
   @Post(':name/rebuild')
   @HttpCode(202)
-  rebuild(@Param('name') name: string): { name: string } & RebuildState {
-    try {
-      return { name, ...this.local().start(name) };
-    } catch (error) {
-      if (error instanceof UnknownProjectionError) throw unknown(name);
-      throw error;
-    }
+  async rebuild(@Param('name') name: string): Promise<{ name: string } & RebuildState> {
+    await this.known(name);
+    return { name, ...rebuildStateOf(await this.requests.request(name)) };
   }
 
-  private local(): ProjectionRebuilds {
-    if (!this.rebuilds) {
-      throw new ApiException(501, 'not-implemented', 'Projections run in the worker process; rebuild there');
+  private async known(name: string): Promise<void> {
+    if (!(await this.requests.registeredProjections()).includes(name)) {
+      throw new ApiException(404, 'not-found', `No projection named ${name.slice(0, 64)}`);
     }
-    return this.rebuilds;
   }
 }
-
-const unknown = (name: string) => new ApiException(404, 'not-found', `No projection named ${name.slice(0, 64)}`);

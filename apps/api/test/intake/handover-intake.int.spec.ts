@@ -38,6 +38,8 @@ function dyingAfterClaim(inner: EventStore): EventStore {
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribe: (options) => inner.subscribe(options),
+    headPosition: () => inner.headPosition(),
+    countAfter: (after, limit) => inner.countAfter(after, limit),
     ping: () => inner.ping(),
     close: () => inner.close(),
   };

@@ -113,6 +113,37 @@ export interface AtRisk {
   [other: string]: unknown;
 }
 
+/** `GET /statistics/report` (contract "Statistics", v1 and v1.1). */
+export type ReportFigure = 'handledCases' | 'directContacts' | 'actions' | 'supportPersons' | 'linksReceived';
+
+export interface GenderSplit {
+  total: number;
+  /** K, M, a person's own label, `other`, `unknown`; keys with zero are left out. */
+  byGender: Record<string, number>;
+}
+
+export interface PartyReport {
+  org: string;
+  handledCases: GenderSplit;
+  directContacts: GenderSplit;
+  actions: GenderSplit;
+  supportPersons: GenderSplit;
+  linksReceived: GenderSplit;
+  crimeTypes: { category: string; cases: number; share: number }[];
+  flags: Record<string, number>;
+  sla: { firstContactOnTime: number; firstContactLate: number; firstContactOpen: number; reachAttemptsMet: number; reachAttemptsBreached: number };
+  trainings: { basic: number; further: number };
+  satisfaction: { responses: number; average: number | null; byQuestion: Record<string, number | null> };
+  previous: Record<ReportFigure, number>;
+}
+
+export interface StatisticsReport {
+  period: { from: string; to: string };
+  previousPeriod: { from: string; to: string };
+  parties: PartyReport[];
+  total: Record<ReportFigure, number>;
+}
+
 /** One change on `GET /sla/stream` (event `sla`): ids and times only. */
 export interface SlaChangeEvent {
   caseId: string;

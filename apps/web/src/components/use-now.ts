@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-/** The current time in ms, renewed every `everyMs`, for "time left" texts that must not go stale. */
-export function useNow(everyMs = 60_000): number {
+/** The time now in milliseconds, renewed every `everyMs` so "time left" and "ikväll" stay true. */
+export function useNow(everyMs = 30_000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), everyMs);

@@ -13,7 +13,7 @@ export function navFor(claims: Claims): { key: NavKey; to: string }[] {
   const has = (role: string) => claims.roles.includes(role);
   const items: { key: NavKey; to: string }[] = [];
   if (has('volunteer')) items.push({ key: 'myCases', to: '/my-cases' });
-  if (has('staff')) items.push({ key: 'incoming', to: '/incoming' });
+  if (has('staff') || (has('coordinator') && claims.org === 'stodcentrum')) items.push({ key: 'incoming', to: '/incoming' });
   if (has('coordinator') && claims.org === 'city') items.push({ key: 'triage', to: '/triage' });
   if (has('coordinator')) items.push({ key: 'deadlines', to: '/deadlines' });
   if (has('coordinator') && claims.org !== 'city') items.push({ key: 'volunteers', to: '/volunteers' });

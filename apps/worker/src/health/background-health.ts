@@ -3,12 +3,12 @@ import type { ReactorStatus } from '@referral/case-workflows';
 import type { Config } from '@referral/config';
 import type { EventStore } from '@referral/event-store';
 import { BackgroundComponents, CLOCK, CONFIG, EVENT_STORE, type Clock, type ComponentReport } from '@referral/platform';
-import { findHeadPosition, type ProjectionStatus } from '@referral/projections';
+import type { ProjectionStatus } from '@referral/projections';
 import type { FailureState } from '@referral/resilience';
 import { DeadlinesHost } from '../deadlines/deadlines-host';
 import { ProjectionsHost } from '../projections/projections-host';
 import { RetentionHost } from '../retention/retention-host';
-import { lagOf } from './lag';
+import { lagOf, type Lag } from './lag';
 import { ProgressWatch } from './progress-watch';
 
 /**
@@ -40,11 +40,18 @@ export class BackgroundHealth implements OnApplicationBootstrap, OnApplicationSh
 
   async report(): Promise<ComponentReport[]> {
     const now = this.clock.now();
-    const head = await findHeadPosition(this.store);
+    const head = await this.store.headPosition();
+    // Followers at the same position share one count.
+    const lags = new Map<string, Promise<Lag>>();
+    const lagAt = (position: bigint | null) => {
+      const key = String(position);
+      if (!lags.has(key)) lags.set(key, lagOf(this.store, head, position, now));
+      return lags.get(key)!;
+    };
     const { projections, reactions } = this.projections.statuses;
     const followers = [
-      ...projections.map((status) => this.follower('projection', status.projection, status, head, now)),
-      ...[...reactions, ...this.deadlines.reactionStatuses].map((status) => this.follower('reaction', status.reaction, status, head, now)),
+      ...projections.map((status) => this.follower('projection', status.projection, status, lagAt, now)),
+      ...[...reactions, ...this.deadlines.reactionStatuses].map((status) => this.follower('reaction', status.reaction, status, lagAt, now)),
     ];
     const deadlines = this.deadlines.status;
     const retention = this.retention.status;
@@ -65,10 +72,10 @@ export class BackgroundHealth implements OnApplicationBootstrap, OnApplicationSh
     kind: 'projection' | 'reaction',
     name: string,
     status: ProjectionStatus | ReactorStatus,
-    head: bigint | null,
+    lagAt: (position: bigint | null) => Promise<Lag>,
     now: Date,
   ): Promise<ComponentReport> {
-    const lag = await lagOf(this.store, head, status.position, now);
+    const lag = await lagAt(status.position);
     const stalledMs = this.progress.stalledMs(`${kind}:${name}`, status.position, lag.lagEvents > 0, now.getTime());
     const failing = 'attempt' in status ? this.failure(status, now) : this.failure({ failingSince: status.failingSince }, now);
     return {

@@ -1,4 +1,5 @@
 import { CalendarDate, addDays } from './calendar-date';
+import { offsetMsAt } from './zone-offsets';
 
 /** Every local time the service reasons about is in this zone. */
 export const STOCKHOLM = 'Europe/Stockholm';
@@ -9,39 +10,16 @@ export interface LocalDateTime extends CalendarDate {
   readonly second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The wall-clock date and time of an instant in a zone (default Europe/Stockholm). */
 export function localDateTimeOf(instantMs: number, timeZone: string = STOCKHOLM): LocalDateTime {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
+  const wall = new Date(instantMs + offsetMsAt(instantMs, timeZone));
   return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
-    second: parts.second!,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 
@@ -54,12 +32,6 @@ export function localDateOf(instantMs: number, timeZone: string = STOCKHOLM): Ca
 export function localSecondOfDay(instantMs: number, timeZone: string = STOCKHOLM): number {
   const { hour, minute, second } = localDateTimeOf(instantMs, timeZone);
   return hour * 3600 + minute * 60 + second;
-}
-
-function offsetMsAt(instantMs: number, timeZone: string): number {
-  const local = localDateTimeOf(instantMs, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return asUtc - (instantMs - (((instantMs % 1000) + 1000) % 1000));
 }
 
 /**

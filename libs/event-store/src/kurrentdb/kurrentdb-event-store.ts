@@ -13,6 +13,7 @@ import type {
 import { appendToStream } from './append';
 import type { BackoffOptions } from '@referral/resilience';
 import { appendToStreams } from './append-to-streams';
+import { countAfter, headPosition } from './head-and-count';
 import { ping } from './ping';
 import { readAll } from './read-all';
 import { readStream } from './read-stream';
@@ -66,6 +67,14 @@ export class KurrentDbEventStore implements EventStore {
     // Closing the store ends every subscription instead of leaving it retrying a disposed client.
     const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
     return subscribe(this.client, { ...options, signal }, this.options.resubscribe);
+  }
+
+  headPosition(): Promise<bigint | null> {
+    return headPosition(this.client);
+  }
+
+  countAfter(after: bigint | null, limit: number): Promise<number> {
+    return countAfter(this.client, after, limit);
   }
 
   ping(): Promise<void> {

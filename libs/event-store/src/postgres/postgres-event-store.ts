@@ -1,4 +1,4 @@
-import { migrate, type SqlClient } from '@referral/sql';
+import { migrate, toBigInt, type SqlClient } from '@referral/sql';
 import type {
   AppendOptions,
   AppendResult,
@@ -87,6 +87,27 @@ export class PostgresEventStore implements EventStore {
       : this.closing.signal;
     const source = { readAll: this.subscriptionReads, appended: this.appended, timing: this.timing };
     return subscription(source, options.after, options.batchSize ?? 500, signal);
+  }
+
+  async headPosition(): Promise<bigint | null> {
+    const { rows } = await this.sql.query<{ head: unknown }>('SELECT max(position) AS head FROM es_events');
+    const head = rows[0]?.head;
+    return head === null || head === undefined ? null : toBigInt(head);
+  }
+
+  /**
+   * Exact up to `limit`: `head - after` would count the gaps too. Identity values are drawn
+   * inside the append's transaction, so every append that rolls back after its INSERT (a
+   * multi-stream append whose later stream's expectation fails, a process killed mid-commit)
+   * leaves a hole, and so does a crash, which loses up to 32 values PostgreSQL logs ahead.
+   */
+  async countAfter(after: bigint | null, limit: number): Promise<number> {
+    if (limit <= 0) return 0;
+    const { rows } = await this.sql.query<{ events: unknown }>(
+      `SELECT count(*) AS events FROM (SELECT 1 FROM es_events e WHERE e.position > $1 ORDER BY e.position LIMIT $2) AS later`,
+      [String(after ?? 0n), Math.floor(limit)],
+    );
+    return Number(rows[0]?.events ?? 0);
   }
 
   async ping(): Promise<void> {

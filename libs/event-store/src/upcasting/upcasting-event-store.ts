@@ -38,6 +38,14 @@ export class UpcastingEventStore implements EventStore {
     for await (const event of this.inner.subscribe(options)) yield this.upcasters.upcast(event);
   }
 
+  headPosition(): Promise<bigint | null> {
+    return this.inner.headPosition();
+  }
+
+  countAfter(after: bigint | null, limit: number): Promise<number> {
+    return this.inner.countAfter(after, limit);
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -50,12 +50,14 @@ export class FakeLog implements Pick<KurrentDBClient, 'readAll' | 'readStream'> 
     return toAsync(started.slice(0, Number(options.maxCount ?? Infinity)).map((event) => ({ event }) as ResolvedEvent));
   }
 
-  from({ fromPosition = START, maxCount, filter }: ReadAllOptions | SubscribeToAllOptions & { maxCount?: number }): AllStreamRecordedEvent[] {
+  /** Forwards from a position includes the event there; backwards from one leaves it out (the adapter copes with either). */
+  from({ fromPosition = START, maxCount, filter, ...rest }: ReadAllOptions | SubscribeToAllOptions & { maxCount?: number }): AllStreamRecordedEvent[] {
     const regex = filter && 'regex' in filter ? new RegExp(filter.regex) : null;
-    return this.events
-      .filter((event) => fromPosition === START || fromPosition === 'end' || event.position.commit >= fromPosition.commit)
-      .filter((event) => !regex || regex.test(event.type))
-      .slice(0, Number(maxCount ?? Infinity));
+    const backwards = 'direction' in rest && rest.direction === 'backwards';
+    const started = backwards
+      ? [...this.events].reverse().filter((event) => fromPosition === 'end' || (fromPosition !== START && event.position.commit < fromPosition.commit))
+      : this.events.filter((event) => fromPosition === START || fromPosition === 'end' || event.position.commit >= fromPosition.commit);
+    return started.filter((event) => !regex || regex.test(event.type)).slice(0, Number(maxCount ?? Infinity));
   }
 }
 

@@ -32,6 +32,8 @@ export function pausingStore(inner: EventStore, pauseAfter: number): PausingStor
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     subscribe,
+    headPosition: () => inner.headPosition(),
+    countAfter: (after, limit) => inner.countAfter(after, limit),
     ping: () => inner.ping(),
     close: () => inner.close(),
   };

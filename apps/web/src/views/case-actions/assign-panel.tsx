@@ -1,12 +1,12 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { LANGUAGES } from '@referral/labels';
 import { useApi } from '../../api/api-context';
-import { useIdempotencyKeys } from '../../api/idempotency';
-import type { CaseView, Page, VolunteerSuggestion } from '../../api/types';
-import { apiErrorText } from '../../components/api-error-text';
+import type { Page, VolunteerSuggestion } from '../../api/types';
+import { useCaseCommand, useCaseView } from '../../components/case-queries';
 import { QueryState } from '../../components/query-state';
-import { useLabel, useT } from '../../i18n/i18n';
+import { refusalText } from '../../components/refusal-text';
+import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { caseActionMessages } from './messages';
 import { refusalWords } from './refusals';
@@ -26,39 +26,32 @@ export function AssignPanel({ caseId, assigneeId, preferredLanguage, onDone }: {
 }) {
   const t = useT(caseActionMessages);
   const label = useLabel();
+  const { language: uiLanguage } = useLanguage();
   const api = useApi();
   const announce = useAnnounce();
   const changed = useCaseChanged();
-  const keys = useIdempotencyKeys();
   const headingId = useId();
-  const caseQuery = useQuery({
-    queryKey: ['case', caseId],
-    queryFn: () => api.get<CaseView>(`/cases/${encodeURIComponent(caseId)}`),
-    enabled: preferredLanguage === undefined,
-  });
+  const caseQuery = useCaseView(caseId, { enabled: preferredLanguage === undefined });
   const language = preferredLanguage === undefined ? caseQuery.data?.person.preferredLanguage : preferredLanguage ?? undefined;
   const suggestions = useQuery({
     queryKey: ['suggestions', caseId],
     queryFn: () => api.get<Page<VolunteerSuggestion>>(`/cases/${encodeURIComponent(caseId)}/volunteer-suggestions`),
   });
-  const assign = useMutation({
-    mutationFn: ({ volunteerId }: { volunteerId: string | null; name: string }) =>
-      api.post<CaseView>(`/cases/${encodeURIComponent(caseId)}/assignment`, { volunteerId }, { idempotencyKey: keys.keyFor(`assign:${volunteerId}`) }),
-    onSuccess: (answer, { volunteerId, name }) => {
-      keys.succeeded(`assign:${volunteerId}`);
-      changed(caseId, answer);
-      announce(volunteerId === null ? t('unassigned') : t('assigned', { name }));
-      onDone?.();
-    },
-  });
+  const command = useCaseCommand<{ volunteerId: string | null }>(caseId, 'assignment');
+  const assign = (volunteerId: string | null, name: string) =>
+    command.mutate({ volunteerId }, {
+      onSuccess: (answer) => {
+        changed(caseId, answer);
+        announce(volunteerId === null ? t('unassigned') : t('assigned', { name }));
+        onDone?.();
+      },
+    });
 
   return (
     <section className="assign-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('suggestionsTitle')}</h3>
       <p className="muted">{t('suggestionsIntro')}</p>
-      {assign.isError && (
-        <p className="notice notice--error" role="alert">{apiErrorText(assign.error, refusalWords(t), (message) => t('failed', { message }))}</p>
-      )}
+      {command.isError && <p className="notice notice--error" role="alert">{refusalText(command.error, refusalWords(t), uiLanguage)}</p>}
       <QueryState query={suggestions}>
         {(page) => {
           const lines = suggestionLines(page.items, language, assigneeId, t('unnamed'));
@@ -76,7 +69,7 @@ export function AssignPanel({ caseId, assigneeId, preferredLanguage, onDone }: {
                   </div>
                   {!line.current && (
                     <button type="button" className="button button--primary" aria-label={t('assignToLabel', { name: line.name })}
-                      disabled={assign.isPending} onClick={() => assign.mutate({ volunteerId: line.volunteerId, name: line.name })}>
+                      disabled={command.isPending} onClick={() => assign(line.volunteerId, line.name)}>
                       {t('assignTo')}
                     </button>
                   )}
@@ -88,7 +81,7 @@ export function AssignPanel({ caseId, assigneeId, preferredLanguage, onDone }: {
       </QueryState>
       {assigneeId && (
         <p>
-          <button type="button" className="button button--danger" disabled={assign.isPending} onClick={() => assign.mutate({ volunteerId: null, name: '' })}>
+          <button type="button" className="button button--danger" disabled={command.isPending} onClick={() => assign(null, '')}>
             {t('unassign')}
           </button>
         </p>

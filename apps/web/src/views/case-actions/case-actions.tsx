@@ -3,7 +3,7 @@ import type { CaseView } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { useT } from '../../i18n/i18n';
 import { RouteForm } from '../triage/route-form';
-import { useVolunteerNames } from '../volunteers/use-roster';
+import { useVolunteerNames } from '../case-page/use-volunteer-names';
 import { AssignPanel } from './assign-panel';
 import { CloseForm } from './close-form';
 import { EraseForm } from './erase-form';
@@ -44,14 +44,14 @@ export function CaseActions({ caseView }: { caseView: CaseView }) {
 
 function Assignee({ caseView }: { caseView: CaseView }) {
   const t = useT(caseActionMessages);
-  const nameOf = useVolunteerNames(caseView.org);
+  const names = useVolunteerNames(caseView.org);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const assignee = caseView.assigneeId;
   return (
     <div className="assignee">
       <h3>{t('assignee')}</h3>
-      <p data-testid="case-assignee">{assignee ? t('assignedTo', { name: nameOf(assignee) ?? assignee }) : t('nobody')}</p>
+      <p data-testid="case-assignee">{assignee ? t('assignedTo', { name: names?.[assignee] ?? assignee }) : t('nobody')}</p>
       <button type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
         {open ? t('hideSuggestions') : assignee ? t('reassign') : t('assign')}
       </button>

@@ -1,12 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { CLOSURE_REASONS } from '@referral/labels';
-import { useApi } from '../../api/api-context';
 import { ApiError } from '../../api/errors';
-import { useIdempotencyKeys } from '../../api/idempotency';
-import type { CaseView } from '../../api/types';
-import { apiErrorText } from '../../components/api-error-text';
-import { useLabel, useT } from '../../i18n/i18n';
+import { useCaseCommand } from '../../components/case-queries';
+import { refusalText } from '../../components/refusal-text';
+import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { caseActionMessages } from './messages';
 import { refusalWords } from './refusals';
@@ -24,37 +21,36 @@ interface Closure {
 export function CloseForm({ caseId, mayOverride }: { caseId: string; mayOverride: boolean }) {
   const t = useT(caseActionMessages);
   const label = useLabel();
-  const api = useApi();
+  const { language } = useLanguage();
   const announce = useAnnounce();
   const changed = useCaseChanged();
-  const keys = useIdempotencyKeys();
   const ids = { reason: useId(), override: useId(), overrideError: useId(), overrideHint: useId() };
   const [reason, setReason] = useState('support-given');
   const [overrideReason, setOverrideReason] = useState('');
   const [overrideMissing, setOverrideMissing] = useState(false);
   // Kept apart from the mutation's error, so the override form stays while its own request runs.
   const [notMet, setNotMet] = useState(false);
-  const close = useMutation({
-    mutationFn: (body: Closure) => api.post<CaseView>(`/cases/${encodeURIComponent(caseId)}/closure`, body, { idempotencyKey: keys.keyFor(`close:${JSON.stringify(body)}`) }),
-    onSuccess: (answer, body) => {
-      keys.succeeded(`close:${JSON.stringify(body)}`);
-      changed(caseId, answer);
-      announce(t('closed'));
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.code === 'reach-attempts-not-met') setNotMet(true);
-    },
-  });
+  const close = useCaseCommand<Closure>(caseId, 'closure');
+  const send = (body: Closure) =>
+    close.mutate(body, {
+      onSuccess: (answer) => {
+        changed(caseId, answer);
+        announce(t('closed'));
+      },
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'reach-attempts-not-met') setNotMet(true);
+      },
+    });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    close.mutate({ reason });
+    send({ reason });
   };
   const submitOverride = (event: FormEvent) => {
     event.preventDefault();
     const text = overrideReason.trim();
     setOverrideMissing(text === '');
-    if (text) close.mutate({ reason: 'unreachable', override: { reason: text } });
+    if (text) send({ reason: 'unreachable', override: { reason: text } });
   };
 
   return (
@@ -69,7 +65,7 @@ export function CloseForm({ caseId, mayOverride }: { caseId: string; mayOverride
         <p><button type="submit" className="button button--primary" disabled={close.isPending}>{t('close')}</button></p>
       </form>
       {close.isError && !(close.error instanceof ApiError && close.error.code === 'reach-attempts-not-met') && (
-        <p className="notice notice--error" role="alert">{apiErrorText(close.error, refusalWords(t), (message) => t('failed', { message }))}</p>
+        <p className="notice notice--error" role="alert">{refusalText(close.error, refusalWords(t), language)}</p>
       )}
       {notMet && (
         <div className="notice notice--warn" role="alert">

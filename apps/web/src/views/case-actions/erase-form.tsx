@@ -1,10 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { useApi } from '../../api/api-context';
-import { useIdempotencyKeys } from '../../api/idempotency';
-import type { CaseView } from '../../api/types';
-import { apiErrorText } from '../../components/api-error-text';
-import { useT } from '../../i18n/i18n';
+import { useCaseCommand } from '../../components/case-queries';
+import { refusalText } from '../../components/refusal-text';
+import { useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { caseActionMessages } from './messages';
 import { refusalWords } from './refusals';
@@ -16,24 +13,15 @@ import { useCaseChanged } from './use-case-changed';
  */
 export function EraseForm({ caseId }: { caseId: string }) {
   const t = useT(caseActionMessages);
-  const api = useApi();
+  const { language } = useLanguage();
   const announce = useAnnounce();
   const changed = useCaseChanged();
-  const keys = useIdempotencyKeys();
   const ids = { reason: useId(), reasonHint: useId(), reasonError: useId(), word: useId(), wordError: useId(), warning: useId() };
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [word, setWord] = useState('');
   const [checked, setChecked] = useState(false);
-  const erase = useMutation({
-    mutationFn: (text: string) => api.post<CaseView>(`/cases/${encodeURIComponent(caseId)}/erasure`, { reason: text }, { idempotencyKey: keys.keyFor(`erase:${text}`) }),
-    onSuccess: (answer, text) => {
-      keys.succeeded(`erase:${text}`);
-      changed(caseId, answer);
-      announce(t('erased'));
-      setOpen(false);
-    },
-  });
+  const erase = useCaseCommand<{ reason: string }>(caseId, 'erasure');
   const reasonMissing = checked && reason.trim() === '';
   const wordWrong = checked && word.trim() !== t('eraseWord');
 
@@ -48,7 +36,14 @@ export function EraseForm({ caseId }: { caseId: string }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (reason.trim() !== '' && word.trim() === t('eraseWord')) erase.mutate(reason.trim());
+    if (reason.trim() === '' || word.trim() !== t('eraseWord')) return;
+    erase.mutate({ reason: reason.trim() }, {
+      onSuccess: (answer) => {
+        changed(caseId, answer);
+        announce(t('erased'));
+        setOpen(false);
+      },
+    });
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-describedby={ids.warning}>
@@ -66,7 +61,7 @@ export function EraseForm({ caseId }: { caseId: string }) {
           aria-describedby={wordWrong ? ids.wordError : undefined} onChange={(e) => setWord(e.target.value)} />
         {wordWrong && <span className="field__error" id={ids.wordError} role="alert">{t('eraseWordWrong')}</span>}
       </div>
-      {erase.isError && <p className="notice notice--error" role="alert">{apiErrorText(erase.error, refusalWords(t), (message) => t('failed', { message }))}</p>}
+      {erase.isError && <p className="notice notice--error" role="alert">{refusalText(erase.error, refusalWords(t), language)}</p>}
       <div className="row">
         <button type="submit" className="button button--danger" disabled={erase.isPending}>{t('eraseConfirm')}</button>
         <button type="button" className="button" onClick={() => setOpen(false)}>{t('cancel')}</button>

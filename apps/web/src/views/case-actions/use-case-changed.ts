@@ -1,19 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { CaseView } from '../../api/types';
+import { CASE_LISTS, caseKey } from '../../components/case-queries';
 
 /**
- * After a command on a case: the case shows the API's answer at once, and every list that may
- * hold it (deadlines, worklists, suggestions, the roster's open-case counts) is fetched again.
+ * After a command on a case: the case shows the API's answer (or is fetched again without one),
+ * and every list that may hold it (worklists, deadlines, suggestions, the roster's open-case
+ * counts) is fetched again.
  */
 export function useCaseChanged(): (caseId: string, answer?: CaseView) => void {
   const client = useQueryClient();
   return useCallback(
     (caseId, answer) => {
-      if (answer) client.setQueryData(['case', caseId], answer);
-      for (const queryKey of [['case', caseId], ['cases'], ['sla'], ['suggestions'], ['volunteers']]) {
-        void client.invalidateQueries({ queryKey });
-      }
+      if (answer) client.setQueryData(caseKey(caseId), answer);
+      else void client.invalidateQueries({ queryKey: caseKey(caseId) });
+      for (const queryKey of [CASE_LISTS, ['sla'], ['suggestions'], ['volunteers']]) void client.invalidateQueries({ queryKey: [...queryKey] });
     },
     [client],
   );

@@ -3,7 +3,7 @@ import { Page } from '../../components/page';
 import { QueryState } from '../../components/query-state';
 import { useNow } from '../../components/use-now';
 import { useT } from '../../i18n/i18n';
-import { useVolunteerNames } from '../volunteers/use-roster';
+import { useVolunteerNames } from '../case-page/use-volunteer-names';
 import { countsPerDay } from './day-counts';
 import { DayCountsTable } from './day-counts-table';
 import { AtRiskList, BreachList } from './deadline-lists';
@@ -26,7 +26,8 @@ export function DeadlinesPage() {
   const nowMs = useNow();
   const today = todayInStockholm(nowMs);
   const data = useDeadlineData(today, assigning);
-  const nameOf = useVolunteerNames(org);
+  const names = useVolunteerNames(org);
+  const nameOf = (volunteerId: string) => names?.[volunteerId];
   const { recent, onChange } = useRecentChanges();
   const status = useSlaStream(onChange);
   const context = { nowMs, assigning, nameOf };

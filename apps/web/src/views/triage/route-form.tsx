@@ -2,10 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ORGS } from '@referral/labels';
 import { useApi } from '../../api/api-context';
-import { useIdempotencyKeys } from '../../api/idempotency';
-import { apiErrorText } from '../../components/api-error-text';
+import { useIdempotencyKeys } from '../../components/idempotency-keys';
+import { sendKeyed } from '../../components/keyed-post';
+import { refusalText } from '../../components/refusal-text';
 import { caseRef } from '../../format/case-ref';
-import { useLabel, useT } from '../../i18n/i18n';
+import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { useCaseChanged } from '../case-actions/use-case-changed';
 import { triageMessages } from './messages';
@@ -17,6 +18,7 @@ export const PARTIES = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stock
 export function RouteForm({ caseId, suggested }: { caseId: string; suggested?: string }) {
   const t = useT(triageMessages);
   const label = useLabel();
+  const { language } = useLanguage();
   const api = useApi();
   const announce = useAnnounce();
   const changed = useCaseChanged();
@@ -25,9 +27,8 @@ export function RouteForm({ caseId, suggested }: { caseId: string; suggested?: s
   const [routeTo, setRouteTo] = useState<string>(suggested ?? '');
   const [missing, setMissing] = useState(false);
   const route = useMutation({
-    mutationFn: (org: string) => api.post(`/cases/${encodeURIComponent(caseId)}/triage`, { routeTo: org }, { idempotencyKey: keys.keyFor(`route:${org}`) }),
+    mutationFn: (org: string) => sendKeyed(keys, { routeTo: org }, (key) => api.post(`/cases/${encodeURIComponent(caseId)}/triage`, { routeTo: org }, { idempotencyKey: key })),
     onSuccess: (_answer, org) => {
-      keys.succeeded(`route:${org}`);
       changed(caseId);
       announce(t('routed', { ref: caseRef(caseId), org: label(ORGS, org) }));
     },
@@ -51,7 +52,7 @@ export function RouteForm({ caseId, suggested }: { caseId: string; suggested?: s
       <button type="submit" className="button button--primary" aria-label={t('routeCase', { ref: caseRef(caseId) })} disabled={route.isPending}>{t('route')}</button>
       {route.isError && (
         <p className="notice notice--error" role="alert">
-          {apiErrorText(route.error, (code) => (code === 'case-not-in-triage' ? t('caseNotInTriage') : undefined), (message) => t('failed', { message }))}
+          {refusalText(route.error, (code) => (code === 'case-not-in-triage' ? t('caseNotInTriage') : undefined), language)}
         </p>
       )}
     </form>

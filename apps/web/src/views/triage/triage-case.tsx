@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { PERSON_ROLES, TRIAGE_REASONS } from '@referral/labels';
-import { useApi } from '../../api/api-context';
 import type { CaseListItem, CaseView } from '../../api/types';
+import { useCaseView } from '../../components/case-queries';
 import { caseRef } from '../../format/case-ref';
 import { formatDate, formatDateTime, stockholmDate, timeLeft } from '../../format/time';
 import { useLabel, useLanguage, useT } from '../../i18n/i18n';
@@ -28,9 +27,8 @@ export function TriageCase({ item, waitingLong, nowMs }: { item: CaseListItem; w
   const t = useT(triageMessages);
   const label = useLabel();
   const { language } = useLanguage();
-  const api = useApi();
   const headingId = useId();
-  const detail = useQuery({ queryKey: ['case', item.caseId], queryFn: () => api.get<CaseView>(`/cases/${encodeURIComponent(item.caseId)}`) });
+  const detail = useCaseView(item.caseId);
   const view = detail.data;
   const reason = triageReason(view);
   const area = areaOf(view);

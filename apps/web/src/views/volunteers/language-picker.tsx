@@ -24,7 +24,7 @@ export function LanguagePicker({ legend, hint, value, onChange, error }: {
       {hint && <span className="field__hint" id={`${id}-hint`}>{hint}</span>}
       <div className="checkbox-grid">
         {codes.map((code) => (
-          <label key={code} className="checkbox">
+          <label key={code} className="choice">
             <input type="checkbox" checked={value.includes(code)} onChange={(e) => toggle(code, e.target.checked)} />
             <span>{label(LANGUAGES, code)}</span>
           </label>

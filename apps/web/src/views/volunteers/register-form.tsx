@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { GENDERS } from '@referral/labels';
 import { useApi } from '../../api/api-context';
-import { useIdempotencyKeys } from '../../api/idempotency';
-import { apiErrorText } from '../../components/api-error-text';
-import { useLabel, useT } from '../../i18n/i18n';
+import { useIdempotencyKeys } from '../../components/idempotency-keys';
+import { sendKeyed } from '../../components/keyed-post';
+import { refusalText } from '../../components/refusal-text';
+import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
 import { LanguagePicker } from './language-picker';
 import { volunteerMessages } from './messages';
@@ -23,6 +24,7 @@ interface Registration {
 export function RegisterForm({ org, onDone }: { org: string; onDone(): void }) {
   const t = useT(volunteerMessages);
   const label = useLabel();
+  const { language } = useLanguage();
   const api = useApi();
   const client = useQueryClient();
   const announce = useAnnounce();
@@ -32,9 +34,8 @@ export function RegisterForm({ org, onDone }: { org: string; onDone(): void }) {
   const [checked, setChecked] = useState(false);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const register = useMutation({
-    mutationFn: (body: Registration) => api.post<{ volunteerId: string }>(`/orgs/${encodeURIComponent(org)}/volunteers`, body, { idempotencyKey: keys.keyFor(JSON.stringify(body)) }),
+    mutationFn: (body: Registration) => sendKeyed(keys, body, (key) => api.post<{ volunteerId: string }>(`/orgs/${encodeURIComponent(org)}/volunteers`, body, { idempotencyKey: key })),
     onSuccess: (_answer, body) => {
-      keys.succeeded(JSON.stringify(body));
       void client.invalidateQueries({ queryKey: rosterKey(org) });
       announce(t('registered', { name: body.displayName }));
       onDone();
@@ -83,13 +84,13 @@ export function RegisterForm({ org, onDone }: { org: string; onDone(): void }) {
         <input id={`${id}-from`} type="date" value={form.activeFrom} aria-describedby={`${id}-from-hint`} onChange={(e) => set({ activeFrom: e.target.value })} />
       </div>
       <div className="field">
-        <label className="checkbox">
+        <label className="choice">
           <input type="checkbox" checked={form.pending} aria-describedby={`${id}-pending-hint`} onChange={(e) => set({ pending: e.target.checked })} />
           <span>{t('pending')}</span>
         </label>
         <span className="field__hint" id={`${id}-pending-hint`}>{t('pendingHint')}</span>
       </div>
-      {register.isError && <p className="notice notice--error" role="alert">{apiErrorText(register.error, () => undefined, (message) => t('failed', { message }))}</p>}
+      {register.isError && <p className="notice notice--error" role="alert">{refusalText(register.error, () => undefined, language)}</p>}
       <p><button type="submit" className="button button--primary" disabled={register.isPending}>{t('save')}</button></p>
     </form>
   );

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { LANGUAGES } from '@referral/labels';
 import { useApi } from '../../api/api-context';
-import { useIdempotencyKeys } from '../../api/idempotency';
 import type { RosterVolunteer } from '../../api/types';
-import { apiErrorText } from '../../components/api-error-text';
+import { useIdempotencyKeys } from '../../components/idempotency-keys';
+import { sendKeyed } from '../../components/keyed-post';
+import { refusalText } from '../../components/refusal-text';
 import { formatDate } from '../../format/time';
 import { useLabel, useLanguage, useT } from '../../i18n/i18n';
 import { useAnnounce } from '../../layout/announcer';
@@ -59,6 +60,7 @@ export function VolunteerCard({ org, volunteer, today }: { org: string; voluntee
 
 function LanguagesForm({ org, volunteer, name, onDone }: { org: string; volunteer: RosterVolunteer; name: string; onDone(): void }) {
   const t = useT(volunteerMessages);
+  const { language } = useLanguage();
   const api = useApi();
   const client = useQueryClient();
   const announce = useAnnounce();
@@ -66,9 +68,9 @@ function LanguagesForm({ org, volunteer, name, onDone }: { org: string; voluntee
   const [languages, setLanguages] = useState(volunteer.languages);
   const [checked, setChecked] = useState(false);
   const save = useMutation({
-    mutationFn: (list: string[]) => api.post(`/orgs/${encodeURIComponent(org)}/volunteers/${encodeURIComponent(volunteer.volunteerId)}/languages`, { languages: list }, { idempotencyKey: keys.keyFor(list.join(',')) }),
-    onSuccess: (_answer, list) => {
-      keys.succeeded(list.join(','));
+    mutationFn: (list: string[]) => sendKeyed(keys, { languages: list }, (key) =>
+      api.post(`/orgs/${encodeURIComponent(org)}/volunteers/${encodeURIComponent(volunteer.volunteerId)}/languages`, { languages: list }, { idempotencyKey: key })),
+    onSuccess: () => {
       void client.invalidateQueries({ queryKey: rosterKey(org) });
       void client.invalidateQueries({ queryKey: ['suggestions'] });
       announce(t('languagesSaved', { name }));
@@ -83,7 +85,7 @@ function LanguagesForm({ org, volunteer, name, onDone }: { org: string; voluntee
   return (
     <form className="form" onSubmit={submit} noValidate>
       <LanguagePicker legend={t('languages')} value={languages} onChange={setLanguages} error={checked && languages.length === 0 ? t('languagesRequired') : null} />
-      {save.isError && <p className="notice notice--error" role="alert">{apiErrorText(save.error, () => undefined, (message) => t('failed', { message }))}</p>}
+      {save.isError && <p className="notice notice--error" role="alert">{refusalText(save.error, () => undefined, language)}</p>}
       <p><button type="submit" className="button button--primary" disabled={save.isPending}>{t('saveLanguages')}</button></p>
     </form>
   );
