@@ -1,12 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { ApiProvider } from './api/api-context';
-import { ApiError } from './api/errors';
 import { loadAppConfig, type AppConfig } from './app-config';
 import { CallbackPage } from './auth/callback-page';
 import { homePathFor } from './auth/claims';
 import { CALLBACK_PATH } from './auth/oidc';
 import { SessionProvider, useSession } from './auth/session';
+import { SessionQueries } from './auth/session-queries';
 import { SignInPage } from './auth/sign-in-page';
 import { Page } from './components/page';
 import { I18nProvider, useT } from './i18n/i18n';
@@ -16,16 +15,6 @@ import { Shell } from './layout/shell';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { ROUTES } from './routes';
 import { SurveyPage } from './views/survey/survey-page';
-
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      staleTime: 10_000,
-      // Refusals (403/404) and bad requests are answers, not hiccups: no retry for them.
-      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status < 500),
-    },
-  },
-});
 
 export function App() {
   const [config, setConfig] = useState<AppConfig | null>(null);
@@ -37,11 +26,11 @@ export function App() {
     <I18nProvider>
       <SessionProvider>
         <ApiProvider>
-          <QueryClientProvider client={queryClient}>
+          <SessionQueries>
             <AnnouncerProvider>
               {failed ? <p role="alert">{failed}</p> : config ? <Routes config={config} /> : null}
             </AnnouncerProvider>
-          </QueryClientProvider>
+          </SessionQueries>
         </ApiProvider>
       </SessionProvider>
     </I18nProvider>
@@ -55,14 +44,6 @@ function Routes({ config }: { config: AppConfig }) {
   useEffect(() => {
     if (session && (path === '/' || path === '/sign-in')) navigate(homePathFor(session.claims), { replace: true });
   }, [session, path]);
-  // Another user's answers must not show: the cache goes when the token changes, not on the first
-  // render (clearing then would orphan the queries a deep-linked page has just started).
-  const shownToken = useRef(session?.token);
-  useEffect(() => {
-    if (shownToken.current === session?.token) return;
-    shownToken.current = session?.token;
-    queryClient.clear();
-  }, [session?.token]);
 
   if (survey) return <SurveyPage token={survey.token!} />;
   if (path === CALLBACK_PATH) return <Shell><CallbackPage config={config} /></Shell>;
