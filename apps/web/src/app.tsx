@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { ApiProvider } from './api/api-context';
 import { ApiError } from './api/errors';
 import { loadAppConfig, type AppConfig } from './app-config';
@@ -55,7 +55,12 @@ function Routes({ config }: { config: AppConfig }) {
   useEffect(() => {
     if (session && (path === '/' || path === '/sign-in')) navigate(homePathFor(session.claims), { replace: true });
   }, [session, path]);
+  // Another user's answers must not show: the cache goes when the token changes, not on the first
+  // render (clearing then would orphan the queries a deep-linked page has just started).
+  const shownToken = useRef(session?.token);
   useEffect(() => {
+    if (shownToken.current === session?.token) return;
+    shownToken.current = session?.token;
     queryClient.clear();
   }, [session?.token]);
 

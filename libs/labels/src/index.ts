@@ -201,3 +201,10 @@ export const ROUTINE_QUESTIONS: Labels = {
 export function labelOf(labels: Labels, code: string, language: Language): string {
   return labels[code]?.[language] ?? code;
 }
+
+/** Why a case waits in triage (CaseReceived `reason` when routed to triage). */
+export const TRIAGE_REASONS: Labels = {
+  'age-unknown': { sv: 'Åldern är okänd', en: 'Age unknown' },
+  'area-missing': { sv: 'Område saknas', en: 'No area given' },
+  'area-not-covered': { sv: 'Ingen jour täcker området', en: 'No jour covers the area' },
+};

@@ -143,3 +143,32 @@ export interface StatisticsReport {
   parties: PartyReport[];
   total: Record<ReportFigure, number>;
 }
+
+/** One change on `GET /sla/stream` (event `sla`): ids and times only. */
+export interface SlaChangeEvent {
+  caseId: string;
+  /** The holder; `triage` for a triage case the city sees. */
+  org: string;
+  slaState: SlaState;
+  change: 'at-risk' | 'first-contact-missed' | 'reach-attempts-missed' | 'breach-retracted' | 'contacted' | 'closed' | 'triage-waiting';
+  dueAt?: string;
+  at: string;
+}
+
+/** `GET /sla/at-risk` items as the API sends them (rule first-contact, or triage for the city). */
+export interface AtRiskItem {
+  caseId: string;
+  org: string;
+  rule: 'first-contact' | 'triage';
+  firstContactDueAt?: string;
+  assigneeId?: string;
+  receivedAt?: string;
+  alertAt?: string;
+}
+
+/** A volunteer on the roster (`GET /orgs/{org}/volunteers`). */
+export interface RosterVolunteer extends Volunteer {
+  basicTraining?: 'pending' | 'passed';
+  /** "erased" once the volunteer's name was erased. */
+  personalData?: string;
+}

@@ -56,3 +56,8 @@ export function fromLocalInputValue(value: string): string {
   }
   return new Date(`${value}:00+01:00`).toISOString();
 }
+
+/** "tis 10 juni" for a Stockholm calendar date `YYYY-MM-DD`: a day in a list of days. */
+export function formatDay(date: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone: ZONE, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(`${date}T12:00:00Z`));
+}
