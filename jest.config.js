@@ -26,6 +26,9 @@ const tier = (name, suffix, extra = {}) => ({
 });
 module.exports = {
   testTimeout: 60000,
+  // Two suites side by side (jest's default on two cores is one): each makes its own schema,
+  // database, queue names and ports, and most of a suite's time is waiting on I/O.
+  maxWorkers: 2,
   projects: [
     tier('unit', 'unit'),
     tier('int', 'int'),

@@ -29,9 +29,23 @@ export async function freshPostgresSchema(maxConnections = 10): Promise<TestData
   };
 }
 
+let emptyPglite: Promise<Blob> | undefined;
+
+/** An empty database's data directory, made once per test file: initdb is most of an open. */
+function emptyPgliteDump(): Promise<Blob> {
+  emptyPglite ??= PgliteSqlClient.open().then(async (template) => {
+    try {
+      return await template.dump();
+    } finally {
+      await template.close();
+    }
+  });
+  return emptyPglite;
+}
+
 /** A fresh in-memory PGlite database. */
 export async function freshPglite(): Promise<TestDatabase> {
-  const client = await PgliteSqlClient.open();
+  const client = await PgliteSqlClient.open(undefined, await emptyPgliteDump());
   return { name: 'pglite', client, dispose: () => client.close() };
 }
 

@@ -42,7 +42,8 @@ async function embeddedHarness(): Promise<EventStoreHarness> {
   return harness;
 }
 
-describeEventStoreContract('embedded PGlite (on disk)', embeddedHarness);
+// The directory is shared by the whole run, so the head and counts are checked as bounds.
+describeEventStoreContract('embedded PGlite (on disk)', embeddedHarness, { exclusive: false });
 
 describe('the embedded data directory lock', () => {
   let opened: EmbeddedEventStore | undefined;

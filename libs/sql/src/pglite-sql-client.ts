@@ -10,11 +10,19 @@ export class PgliteSqlClient implements SqlClient {
 
   private constructor(readonly db: PGlite) {}
 
-  /** `dataDir` undefined means in memory (tests). */
-  static async open(dataDir?: string): Promise<PgliteSqlClient> {
-    const db = dataDir ? new PGlite(dataDir) : new PGlite();
-    await db.waitReady;
+  /**
+   * `dataDir` undefined means in memory (tests). `from` starts the database as a copy of one
+   * `dumpDataDir()` gave, which skips initdb (about three times faster to open).
+   */
+  static async open(dataDir?: string, from?: Blob): Promise<PgliteSqlClient> {
+    const db = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
     return new PgliteSqlClient(db);
+  }
+
+  /** A copy of this database's data directory, to open others from (uncompressed). */
+  async dump(): Promise<Blob> {
+    const dump = await this.db.dumpDataDir('none');
+    return dump instanceof Blob ? dump : new Blob([dump]);
   }
 
   async query<Row>(sql: string, params?: unknown[]): Promise<QueryResult<Row>> {

@@ -5,7 +5,7 @@ const { join } = require('node:path');
 
 module.exports = async function buildWeb() {
   const root = join(__dirname, '..', '..', '..');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
     // Jest sets NODE_ENV=test, which would give React's development build; users get the production one.
