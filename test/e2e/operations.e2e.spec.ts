@@ -103,7 +103,7 @@ describe('health of the two processes of the scaled shape (embedded store, real 
     }
   });
 
-  it('the worker process answers the same health on WORKER_HEALTH_PORT', async () => {
+  it('the worker process answers the same health, and its metrics, on WORKER_HEALTH_PORT', async () => {
     const config = configFor({ WORKER_HEALTH_PORT: '0' });
     const root = rootModule('ReferralWorker', [PlatformModule.forRoot({ config, logger: createLogger('silent') }), WorkerModule, WorkerHealthModule]);
     const app = await NestFactory.createApplicationContext(root, { logger: false });
@@ -117,6 +117,12 @@ describe('health of the two processes of the scaled shape (embedded store, real 
       }, 30_000);
       expect(body).toMatchObject({ status: 'ok', checks: { eventStore: 'up', readModels: 'up', redis: 'up' } });
       expect(body.components.map((c) => c.kind)).toEqual(expect.arrayContaining(['projection', 'reaction', 'deadlines', 'retention']));
+      const metrics = await fetch(`http://127.0.0.1:${port}/api/v1/metrics`);
+      expect(metrics.status).toBe(200);
+      const text = await metrics.text();
+      expect(text).toContain('referral_component_stuck{kind="deadlines",component="deadline-worker"} 0');
+      expect(text).toMatch(/referral_component_lag_events\{kind="projection",component="case_views"\} \d+/);
+      expect(text).toMatch(/referral_deadline_queue_jobs\{state="delayed"\} \d+/);
       expect((await fetch(`http://127.0.0.1:${port}/elsewhere`)).status).toBe(404);
     } finally {
       await app.close();

@@ -20,6 +20,11 @@ export interface ReconcileResult {
 
 const RECONCILE_PARALLELISM = 50;
 
+/** The job states an operator watches: due and not taken, armed for later, being handled, kept after failing. */
+export const QUEUE_STATES = ['waiting', 'delayed', 'active', 'failed'] as const;
+export type QueueState = (typeof QUEUE_STATES)[number];
+export type QueueCounts = Record<QueueState, number>;
+
 /**
  * Deadline timers as BullMQ delayed jobs with deterministic ids. A job is due `earlyMs` before
  * the timer and waits in the worker for the exact instant (see `DeadlineTimersOptions.earlyMs`). Delivery is at least once: a
@@ -70,6 +75,12 @@ export class DeadlineTimers {
   /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
   async cancel(timer: DeadlineTimer): Promise<void> {
     await this.queue.remove(timerJobId(timer));
+  }
+
+  /** How many jobs the queue holds in each state (BullMQ's own counts, one round trip). */
+  async counts(): Promise<QueueCounts> {
+    const counts = await this.queue.getJobCounts(...QUEUE_STATES);
+    return Object.fromEntries(QUEUE_STATES.map((state) => [state, counts[state] ?? 0])) as QueueCounts;
   }
 
   get started(): boolean {

@@ -1,4 +1,4 @@
 export * from './timer';
 export * from './options';
-export { DeadlineTimers, storeQueueName, type ReconcileResult } from './deadline-timers';
+export { DeadlineTimers, QUEUE_STATES, storeQueueName, type QueueCounts, type QueueState, type ReconcileResult } from './deadline-timers';
 export type { ReconciliationHandle } from './reconciliation-loop';

@@ -1,8 +1,12 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-/** One registry per process; metrics carry org ids and outcomes, never personal data. */
+/** Brings gauges up to date just before a scrape (the worker's lags, stuck components, queue depth). */
+export type ScrapeHook = () => Promise<void>;
+
+/** One registry per process; metrics carry org ids and outcomes, never personal data or case ids. */
 export class Metrics {
   readonly registry = new Registry();
+  private readonly hooks = new Set<ScrapeHook>();
   readonly httpRequests = new Counter({
     name: 'referral_http_requests_total',
     help: 'HTTP requests by route and status',
@@ -30,11 +34,54 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly deadlineBreaches = new Counter({
+    name: 'referral_deadline_breaches_total',
+    help: 'Deadline breaches this process recorded, by org code and rule (first-contact, reach-attempts, triage-wait)',
+    labelNames: ['org', 'rule'],
+    registers: [this.registry],
+  });
+
+  readonly componentLagEvents = new Gauge({
+    name: 'referral_component_lag_events',
+    help: 'Events in the store after a projection or reaction (counted up to a limit), by kind and component',
+    labelNames: ['kind', 'component'],
+    registers: [this.registry],
+  });
+
+  readonly componentLagSeconds = new Gauge({
+    name: 'referral_component_lag_seconds',
+    help: 'Age of the oldest event a projection or reaction has not taken yet, by kind and component',
+    labelNames: ['kind', 'component'],
+    registers: [this.registry],
+  });
+
+  readonly componentStuck = new Gauge({
+    name: 'referral_component_stuck',
+    help: '1 when a background component has been failing, or behind without progress, for longer than HEALTH_STUCK_AFTER_SECONDS',
+    labelNames: ['kind', 'component'],
+    registers: [this.registry],
+  });
+
+  readonly deadlineQueueJobs = new Gauge({
+    name: 'referral_deadline_queue_jobs',
+    help: 'Jobs in the deadline queue by state (waiting: due and not taken; delayed; active; failed and kept)',
+    labelNames: ['state'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'referral_' });
   }
 
-  text(): Promise<string> {
+  /** Runs `hook` before every scrape until the returned function is called. */
+  beforeScrape(hook: ScrapeHook): () => void {
+    this.hooks.add(hook);
+    return () => void this.hooks.delete(hook);
+  }
+
+  /** A failing hook leaves its gauges as it left them; the scrape still answers. */
+  async text(): Promise<string> {
+    await Promise.all([...this.hooks].map((hook) => hook().catch(() => undefined)));
     return this.registry.metrics();
   }
 

@@ -8,7 +8,7 @@ import {
   deadlineTimerReaction,
   slaChangeReaction,
 } from '@referral/case-workflows';
-import { DeadlineTimers, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
+import { DeadlineTimers, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
 import type { Config } from '@referral/config';
 import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
@@ -17,6 +17,7 @@ import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
 import { FailureStreak, errorFields, retryForever, type FailureState } from '@referral/resilience';
 import { ProjectionsHost } from '../projections/projections-host';
+import { breachLabels } from '../metrics/breach-labels';
 import { redisAnswers } from './redis-answers';
 
 const SLA_PROJECTION = 'sla';
@@ -81,10 +82,18 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     });
     this.timers = timers;
     const publisher = new SlaChangePublisher(this.redis, this.config.redisPrefix, new SlaChangeLog(this.db), this.clock);
-    const checker = new DeadlineChecker(this.store, publisher, this.clock, ({ caseId, kind }) => {
-      log.warn({ caseId, kind }, 'Deadline timer for a case this store does not know; dropped');
-      this.metrics.deadlineJobsForUnknownCase.inc({ kind });
-    });
+    const checker = new DeadlineChecker(
+      this.store,
+      publisher,
+      this.clock,
+      ({ caseId, kind }) => {
+        log.warn({ caseId, kind }, 'Deadline timer for a case this store does not know; dropped');
+        this.metrics.deadlineJobsForUnknownCase.inc({ kind });
+      },
+      (events) => {
+        for (const labels of events.map(breachLabels)) if (labels) this.metrics.deadlineBreaches.inc(labels);
+      },
+    );
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
       new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),
@@ -96,6 +105,11 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   get status(): { state: 'starting' | 'retrying' | 'running' | 'stopped' } & FailureState {
     const failure = this.streak.current;
     return { state: this.state === 'starting' && failure.attempt > 0 ? 'retrying' : this.state, ...failure };
+  }
+
+  /** The deadline queue's job counts; `null` before the timers exist. */
+  async queueCounts(): Promise<QueueCounts | null> {
+    return this.timers ? this.timers.counts() : null;
   }
 
   get reactionStatuses(): ReactorStatus[] {

@@ -1,13 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import { Inject, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Config } from '@referral/config';
-import { BACKENDS, BackgroundComponents, CONFIG, LOGGER, checkHealth, type Backends, type Logger } from '@referral/platform';
+import { BACKENDS, BackgroundComponents, CONFIG, LOGGER, Metrics, checkHealth, type Backends, type Logger } from '@referral/platform';
 
 export const HEALTH_PATH = '/api/v1/health';
+export const METRICS_PATH = '/api/v1/metrics';
 
 /**
- * The worker of the scaled shape has no HTTP app: it answers the same GET /api/v1/health as the
- * API on WORKER_HEALTH_PORT (docker-compose's health check of the worker).
+ * The worker of the scaled shape has no HTTP app: it answers the same GET /api/v1/health and
+ * GET /api/v1/metrics as the API on WORKER_HEALTH_PORT (health checks and Prometheus' scrape).
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -18,13 +19,21 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     @Inject(CONFIG) private readonly config: Config,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly components: BackgroundComponents,
+    private readonly metrics: Metrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const server = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
+      if (request.method === 'GET' && path === METRICS_PATH) {
+        void this.metrics.text().then(
+          (text) => response.writeHead(200, { 'content-type': this.metrics.contentType }).end(text),
+          () => response.writeHead(500).end(),
+        );
+        return;
+      }
       if (request.method !== 'GET' || path !== HEALTH_PATH) {
-        response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not-found', message: 'Only GET /api/v1/health is served here' }));
+        response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not-found', message: 'Only GET /api/v1/health and /api/v1/metrics are served here' }));
         return;
       }
       void checkHealth(this.backends, this.components).then((report) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseDecider, slaStatus, type CaseDecision } from '@referral/case';
 import type { EventStore } from '@referral/event-store';
 import type { DeadlineTimer } from '@referral/deadline-timers';
-import { EventSourcedStream } from '../event-sourced-stream';
+import { EventSourcedStream, type DomainEvent } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
 import type { SlaChangePublisher } from '../sla-changes';
 import { loadCase } from './case-history';
@@ -26,6 +26,8 @@ export class DeadlineChecker {
     private readonly clock: Clock,
     /** Told of a timer whose case this store does not have; the timer is then done. */
     private readonly onUnknownCase: (timer: DeadlineTimer) => void = () => undefined,
+    /** Told of the events a check appended (none when it changed nothing), e.g. to count breaches. */
+    private readonly onRecorded: (events: readonly DomainEvent[]) => void = () => undefined,
   ) {
     this.stream = new EventSourcedStream(store);
   }
@@ -44,10 +46,13 @@ export class DeadlineChecker {
         throw new Error(`${type} refused: ${refused.error.code}`);
       },
       { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
-    ).catch((error: unknown) => {
-      if (!(error instanceof CaseGoneError)) throw error;
-      this.onUnknownCase(timer);
-    });
+    ).then(
+      (appended) => this.onRecorded(appended.events),
+      (error: unknown) => {
+        if (!(error instanceof CaseGoneError)) throw error;
+        this.onUnknownCase(timer);
+      },
+    );
   }
 
   private async announceAtRisk(timer: DeadlineTimer): Promise<void> {
