@@ -1,6 +1,7 @@
 import { rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { ServiceProcess } from '../support/service-process';
@@ -39,6 +40,28 @@ describe('the web app served by the service', () => {
       expect(health.headers['cache-control']).toBe('no-store');
       const unknown = await http().get('/api/v1/no-such-route').expect(404);
       expect(unknown.body.error).toBeDefined();
+    });
+
+    it('loads under 300 KB of JavaScript, gzipped, before the first page shows (lazy chunks apart)', async () => {
+      const index = await http().get('/').expect(200);
+      const entries = [...index.text.matchAll(/<script[^>]+src="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+      expect(entries.length).toBeGreaterThan(0);
+      // The entry and what it imports statically (`import … from "./x.js"`); `import("./x.js")` is lazy.
+      const seen = new Set<string>();
+      let gzipped = 0;
+      for (let next = entries.pop(); next; next = entries.pop()) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        const code = (await http().get(next).buffer(true).parse((res, done) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => done(null, text));
+        })).body as string;
+        gzipped += gzipSync(code, { level: 9 }).length;
+        for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) entries.push(`/assets/${m[1]}`);
+      }
+      expect(gzipped).toBeLessThan(300 * 1024);
     });
 
     it('says it is the demo, and hands out a token for the chosen org and role that the API accepts', async () => {
