@@ -69,11 +69,16 @@ describe('the web app served by the service', () => {
       expect(config.body).toEqual({ demo: true, oidc: null });
       const { body } = await http().post('/app/demo-token').send({ org: 'boj-vasterort', role: 'coordinator' }).expect(201);
       await http().get('/api/v1/cases?limit=1').set('authorization', `Bearer ${body.token}`).expect(200);
+      const named = await http().post('/app/demo-token').send({ org: 'boj-vasterort', role: 'volunteer', sub: 'vol-1', name: 'Åsa Öberg-Lind' }).expect(201);
+      const claims = JSON.parse(Buffer.from(named.body.token.split('.')[1], 'base64url').toString('utf8'));
+      expect(claims).toMatchObject({ sub: 'vol-1', name: 'Åsa Öberg-Lind', org: 'boj-vasterort', roles: ['volunteer'] });
     });
 
     it('refuses a demo sign-in it cannot make, naming the field', async () => {
       const refused = await http().post('/app/demo-token').send({ org: 'nowhere', role: 'police-integration' }).expect(400);
       expect(refused.body.details.map((d: { path: string }) => d.path)).toEqual(['org', 'role']);
+      const badName = await http().post('/app/demo-token').send({ org: 'city', role: 'analyst', name: '<script>' }).expect(400);
+      expect(badName.body.details).toEqual([{ path: 'name', message: expect.stringContaining('letters') }]);
     });
   });
 

@@ -23,4 +23,6 @@ export async function demoSignIn(page: Page, baseUrl: string, choice: { org: str
   if (choice.volunteer) await page.getByLabel('Välj stödperson').selectOption({ label: choice.volunteer });
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+  // A volunteer is greeted by name, not by their user id.
+  if (choice.volunteer) await page.getByText(`Inloggad som ${choice.volunteer},`).waitFor();
 }

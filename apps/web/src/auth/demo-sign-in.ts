@@ -9,11 +9,12 @@ export const DEMO_CHOICES: Record<string, string[]> = {
   city: ['coordinator', 'analyst'],
 };
 
-export async function demoToken(org: string, role: string, sub?: string): Promise<string> {
+/** `as` signs in as a person (a volunteer): their user id and the name the header shows. */
+export async function demoToken(org: string, role: string, as?: { sub: string; name: string }): Promise<string> {
   const response = await fetch('/app/demo-token', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(sub ? { org, role, sub } : { org, role }),
+    body: JSON.stringify({ org, role, ...as }),
   });
   if (!response.ok) throw await toApiError(response);
   return ((await response.json()) as { token: string }).token;

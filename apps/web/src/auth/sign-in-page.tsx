@@ -65,7 +65,8 @@ function DemoSignIn({ onError }: { onError: (message: string) => void }) {
     event.preventDefault();
     setBusy(true);
     try {
-      const token = await demoToken(org, role, role === 'volunteer' ? volunteer : undefined);
+      const person = role === 'volunteer' ? volunteers?.find((v) => v.userId === volunteer) : undefined;
+      const token = await demoToken(org, role, person && { sub: person.userId, name: person.displayName });
       const session = signIn(token);
       if (session) navigate(homePathFor(session.claims), { replace: true });
     } catch (e) {
