@@ -1,5 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
+import { initPgliteDataDir } from './pglite-initdb';
 import type { QueryResult, SqlClient, SqlExecutor } from './sql-client';
+
+/**
+ * The embedded database holds one city's cases (tens of MiB in years); PostgreSQL's default
+ * 128 MB of shared buffers would be most of the process's memory, and the OS caches the files too.
+ */
+const ON_DISK_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
 
 /**
  * SqlClient on embedded PGlite. PGlite runs one query at a time, so a transaction holds the
@@ -12,10 +19,15 @@ export class PgliteSqlClient implements SqlClient {
 
   /**
    * `dataDir` undefined means in memory (tests). `from` starts the database as a copy of one
-   * `dumpDataDir()` gave, which skips initdb (about three times faster to open).
+   * `dumpDataDir()` gave, which skips initdb (about three times faster to open). A new data
+   * directory is made in a child process (see initPgliteDataDir), and runs with small buffers.
    */
   static async open(dataDir?: string, from?: Blob): Promise<PgliteSqlClient> {
-    const db = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
+    if (dataDir && !from) await initPgliteDataDir(dataDir);
+    const db = await PGlite.create(dataDir, {
+      ...(from ? { loadDataDir: from } : {}),
+      ...(dataDir ? { startParams: ON_DISK_START } : {}),
+    });
     return new PgliteSqlClient(db);
   }
 
