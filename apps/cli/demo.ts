@@ -4,8 +4,8 @@ import { createLogger, exitWith, loadConfigOrExit, resolveAuthSecret } from '@re
 import { createApiApp } from '../api/src/create-api-app';
 import { WorkerModule } from '../worker/src/worker.module';
 import { operatorToken } from './admin-token';
-import { formatTally, simulate, stderrProgress } from './simulate';
 import { duration } from './simulate/run/progress';
+import { simulateInChild } from './simulate-in-child';
 
 const PARTIES = ['stodcentrum', 'boj-stockholm-gotland', 'boj-sodra-stockholm', 'boj-vasterort'] as const;
 const DEFAULT_SCALE = 0.25;
@@ -37,8 +37,12 @@ async function main(): Promise<void> {
   const from = shiftMonths(stockholmDate(0), -12);
   if (await storeIsEmpty(base, token)) {
     process.stderr.write(`demo: the store is empty; simulating ${from} to ${to} at scale ${options.scale} (seed ${options.seed})\n`);
-    const result = await simulate({ from, to, seed: options.seed, scale: options.scale, baseUrl: base, secret, progress: stderrProgress() });
-    process.stdout.write(`${formatTally(result.tally, result.seconds)}\ndemo: the simulated year took ${duration(result.seconds)}\n`);
+    const started = Date.now();
+    const outcome = await simulateInChild({ from, to, seed: options.seed, scale: options.scale, url: base });
+    process.stdout.write(`${outcome.tally}demo: the simulated year took ${duration((Date.now() - started) / 1000)}\n`);
+    if (outcome.exitCode !== 0) {
+      process.stderr.write(`demo: the simulation ended with exit code ${outcome.exitCode} (its messages are above); the service keeps running with what it took in\n`);
+    }
   } else {
     process.stderr.write('demo: the store already holds cases; no simulation\n');
   }

@@ -11,9 +11,9 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../support/free-port';
 import { processMemoryMiB } from './support/process-memory';
 
 const REPO = join(__dirname, '..', '..');
@@ -21,16 +21,6 @@ const TARGET_SECONDS = 45;
 const TARGET_RSS_MIB = 350;
 const scaleFlag = process.argv.indexOf('--scale');
 const scale = scaleFlag >= 0 ? process.argv[scaleFlag + 1]! : '0.25';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Starts the demo and resolves once it printed its address, with the time and its memory then. */
 async function runDemo(dataDir: string): Promise<{ seconds: number; rss: number; peak: number }> {
