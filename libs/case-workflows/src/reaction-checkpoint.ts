@@ -1,4 +1,4 @@
-import { assertLeaseHeld, type Lease } from '@referral/projections';
+import { fenceTransaction, type Lease } from '@referral/projections';
 import type { SqlClient, SqlExecutor } from '@referral/sql';
 
 /**
@@ -42,7 +42,7 @@ export class ReactionCheckpoint {
       return;
     }
     await this.db.transaction(async (tx) => {
-      await assertLeaseHeld(tx, lease);
+      await fenceTransaction(tx, lease);
       await write(tx);
     });
   }

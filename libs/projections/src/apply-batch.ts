@@ -8,7 +8,7 @@ import {
 } from './errors';
 import { readActiveGeneration } from './generation-rows';
 import type { Lease } from './leases/lease';
-import { assertLeaseHeld } from './leases/postgres-lease-store';
+import { fenceTransaction } from './leases/postgres-lease-store';
 import { positionFromRow, positionParam, type Position } from './positions';
 import type { ProjectionDefinition, TableNames } from './projection';
 
@@ -47,7 +47,7 @@ export async function applyBatch(
   }
   return db.transaction(async (tx) => {
     // First, so a holder whose lease moved on writes nothing (the share lock holds a takeover back).
-    if (target.lease) await assertLeaseHeld(tx, target.lease);
+    if (target.lease) await fenceTransaction(tx, target.lease);
     // A share lock on the registry row: a swap (which takes it exclusively) waits for this
     // batch, and a batch that waited for a swap sees the new active generation here.
     const active = await readActiveGeneration(tx, name, 'FOR SHARE');

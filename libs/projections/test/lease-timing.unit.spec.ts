@@ -35,7 +35,7 @@ class ScriptedLeases implements LeaseStore {
     this.calls.push('acquire');
     if (!this.free) return null;
     this.free = false;
-    return { name, holder, token: ++this.token };
+    return { name, holder, token: ++this.token, ttlMs: 6000 };
   }
 
   renew(): Promise<boolean> {

@@ -6,6 +6,8 @@ export interface Lease {
   name: string;
   holder: string;
   token: bigint;
+  /** How long it lasts past each renewal. */
+  ttlMs: number;
 }
 
 /** Lease rows: one per component name, with the database's clock deciding expiry. */

@@ -29,6 +29,7 @@ export interface LeasedComponentOptions {
 }
 
 type KeepOutcome = 'stopping' | 'lost' | 'expired';
+const TIMED_OUT: unique symbol = Symbol('timed out');
 
 /**
  * Runs `work` only while this process holds the component's lease: waits for it (trying every
@@ -72,7 +73,8 @@ export class LeasedComponent {
       const sentAt = this.clock.now();
       let lease: Lease | null = null;
       try {
-        lease = await leases.acquire(name, holder, this.timing.ttlMs);
+        const answer = await this.within(leases.acquire(name, holder, this.timing.ttlMs), this.timing.ttlMs, signal);
+        lease = answer === TIMED_OUT ? null : answer;
       } catch (error) {
         this.logger.warn('Lease could not be read; trying again', { component: name, error: errorFields(error) });
       }
@@ -95,7 +97,9 @@ export class LeasedComponent {
         await work.stop();
       }
       if (outcome === 'stopping') {
-        await leases.release(lease).catch((error: unknown) =>
+        // Bounded: a process cut off from the database must still shut down; the lease then expires by itself.
+        const released = this.within(leases.release(lease), this.timing.retryEveryMs, new AbortController().signal);
+        await released.catch((error: unknown) =>
           this.logger.warn('Lease could not be released; it expires by itself', { component: name, error: errorFields(error) }),
         );
       } else {
@@ -112,21 +116,27 @@ export class LeasedComponent {
       const sentAt = this.clock.now();
       if (deadline.expired(sentAt)) return 'expired';
       // A renewal that hangs (the database is cut off) must not hold the holder past its deadline.
-      const giveUp = new AbortController();
-      const renewal = this.options.leases.renew(lease, this.timing.ttlMs).then(
-        (held): 'renewed' | 'lost' => (held ? 'renewed' : 'lost'),
-        (error: unknown) => {
-          this.logger.warn('Lease renewal failed', { component: lease.name, error: errorFields(error) });
-          return 'failed' as const;
-        },
-      );
-      const timeout = this.clock.wait(Math.max(0, deadline.stopAt - sentAt), AbortSignal.any([signal, giveUp.signal])).then(() => 'timeout' as const);
-      const result = await Promise.race([renewal, timeout]);
-      giveUp.abort();
-      if (result === 'lost') return 'lost';
-      if (result === 'renewed') deadline.renewed(sentAt);
+      let held: boolean | typeof TIMED_OUT | null = null;
+      try {
+        held = await this.within(this.options.leases.renew(lease, this.timing.ttlMs), Math.max(0, deadline.stopAt - sentAt), signal);
+      } catch (error) {
+        this.logger.warn('Lease renewal failed', { component: lease.name, error: errorFields(error) });
+      }
+      if (held === false) return 'lost';
+      if (held === true) deadline.renewed(sentAt);
       else deadline.failed(sentAt, this.clock.now());
       if (signal.aborted) return 'stopping';
+    }
+  }
+
+  /** The call's answer, or TIMED_OUT after `ms` (or once `signal` aborts) if it has not answered by then. */
+  private async within<T>(call: Promise<T>, ms: number, signal: AbortSignal): Promise<T | typeof TIMED_OUT> {
+    const giveUp = new AbortController();
+    const timeout = this.clock.wait(ms, AbortSignal.any([signal, giveUp.signal])).then((): typeof TIMED_OUT => TIMED_OUT);
+    try {
+      return await Promise.race([call, timeout]);
+    } finally {
+      giveUp.abort();
     }
   }
 }

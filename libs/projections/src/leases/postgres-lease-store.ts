@@ -27,7 +27,7 @@ export class PostgresLeaseStore implements LeaseStore {
        RETURNING token::text AS token`,
       [name, holder, ttlMs],
     );
-    return rows[0] ? { name, holder, token: BigInt(String(rows[0].token)) } : null;
+    return rows[0] ? { name, holder, token: BigInt(String(rows[0].token)), ttlMs } : null;
   }
 
   async renew(lease: Lease, ttlMs: number): Promise<boolean> {
@@ -46,6 +46,17 @@ export class PostgresLeaseStore implements LeaseStore {
       lease.token.toString(),
     ]);
   }
+}
+
+/**
+ * The fence of a transaction that writes under `lease`. Besides the check, the server ends the
+ * transaction (and its share lock) if its client goes quiet in it for a third of the TTL: a
+ * holder cut off mid-batch would otherwise hold every takeover back until its connection dies.
+ */
+export async function fenceTransaction(tx: SqlExecutor, lease: Lease): Promise<void> {
+  const quietMs = Math.max(1000, Math.floor(lease.ttlMs / 3));
+  await tx.query(`SET LOCAL idle_in_transaction_session_timeout = ${quietMs}`);
+  await assertLeaseHeld(tx, lease);
 }
 
 /**
