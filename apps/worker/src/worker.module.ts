@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DeadlinesHost } from './deadlines/deadlines-host';
 import { BackgroundHealth } from './health/background-health';
+import { ComponentLeases } from './leases/component-leases';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { ProjectionsHost } from './projections/projections-host';
 import { RebuildRequestsHost } from './projections/rebuild-requests-host';
@@ -14,7 +15,7 @@ import { RetentionHost } from './retention/retention-host';
  */
 @Global()
 @Module({
-  providers: [ProjectionsHost, DeadlinesHost, RebuildRequestsHost, RetentionHost, BackgroundHealth, WorkerMetrics],
+  providers: [ComponentLeases, ProjectionsHost, DeadlinesHost, RebuildRequestsHost, RetentionHost, BackgroundHealth, WorkerMetrics],
   exports: [ProjectionsHost, DeadlinesHost, RetentionHost],
 })
 export class WorkerModule {}

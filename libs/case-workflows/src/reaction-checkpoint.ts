@@ -1,4 +1,5 @@
-import type { SqlClient } from '@referral/sql';
+import { fenceTransaction, type Lease } from '@referral/projections';
+import type { SqlClient, SqlExecutor } from '@referral/sql';
 
 /**
  * A reaction's position in `reaction_checkpoints`. It only moves forward: a second worker on the
@@ -29,10 +30,20 @@ export class ReactionCheckpoint {
     return position === null || position === undefined ? null : BigInt(position);
   }
 
-  async save(position: bigint): Promise<void> {
-    await this.db.query(
-      `UPDATE reaction_checkpoints SET position = $2 WHERE name = $1 AND (position IS NULL OR position < $2)`,
-      [this.name, position.toString()],
-    );
+  /** Under a `lease`, saves only while it is still the current one (LeaseLostError otherwise). */
+  async save(position: bigint, lease?: Lease): Promise<void> {
+    const write = (db: SqlExecutor) =>
+      db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1 AND (position IS NULL OR position < $2)`, [
+        this.name,
+        position.toString(),
+      ]);
+    if (!lease) {
+      await write(this.db);
+      return;
+    }
+    await this.db.transaction(async (tx) => {
+      await fenceTransaction(tx, lease);
+      await write(tx);
+    });
   }
 }

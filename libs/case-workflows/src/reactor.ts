@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@referral/event-store';
-import { eventBatches } from '@referral/projections';
+import { LeaseLostError, assertLeaseHeld, eventBatches, type Lease } from '@referral/projections';
 import { FailureStreak, errorFields, retryForever, type BackoffOptions, type FailureState, type RetryFailure } from '@referral/resilience';
 import type { SqlClient } from '@referral/sql';
 import { ReactionCheckpoint } from './reaction-checkpoint';
@@ -53,10 +53,11 @@ export class Reactor {
   private readonly now: () => Date;
   private state: ReactorState = 'stopped';
   private position: bigint | null = null;
+  private lease: Lease | undefined;
 
   constructor(
     private readonly store: EventStore,
-    db: SqlClient,
+    private readonly db: SqlClient,
     private readonly reaction: Reaction,
     private readonly logger: ReactorLogger,
     private readonly options: ReactorOptions = {},
@@ -79,8 +80,10 @@ export class Reactor {
   /**
    * Starts following in the background; resolves once the first attempt to load the checkpoint
    * has ended (so a reaction that starts at the head has fixed it), whether or not it worked.
+   * Under a `lease`, it stops when it finds the lease gone (see follow()).
    */
-  async start(): Promise<void> {
+  async start(lease?: Lease): Promise<void> {
+    this.lease = lease;
     this.controller = new AbortController();
     this.state = 'starting';
     let firstAttemptEnded!: () => void;
@@ -103,8 +106,9 @@ export class Reactor {
     );
     if (prepared === undefined) return;
     this.state = 'running';
-    // follow() ends only when stopped; each failure starts it again from the saved checkpoint.
+    // follow() ends only when stopped or its lease is gone; each failure starts it again from the saved checkpoint.
     await retryForever(() => this.follow(signal), { ...retry, onFailure: (failure) => this.report('Reaction failed; retrying', failure) });
+    this.state = 'stopped';
   }
 
   private async prepare(): Promise<true> {
@@ -114,6 +118,15 @@ export class Reactor {
   }
 
   private async follow(signal: AbortSignal): Promise<void> {
+    try {
+      await this.followEvents(signal);
+    } catch (error) {
+      if (!(error instanceof LeaseLostError)) throw error;
+      this.logger.error('Reaction lease is gone; it stops here', { reaction: this.reaction.name, error: errorFields(error) });
+    }
+  }
+
+  private async followEvents(signal: AbortSignal): Promise<void> {
     const { handles } = this.reaction;
     const batchSize = this.options.batchSize ?? 500;
     const events = this.store.subscribe({ after: await this.checkpoint.read(), signal, batchSize });
@@ -124,6 +137,9 @@ export class Reactor {
           passedOver = event.position;
           continue;
         }
+        // The effects are idempotent appends, so a second run does no harm; this check only
+        // narrows the window in which a holder that lost its lease would still run one.
+        if (this.lease) await assertLeaseHeld(this.db, this.lease);
         await this.reaction.react(event);
         await this.saved(event.position);
         passedOver = null;
@@ -134,7 +150,7 @@ export class Reactor {
   }
 
   private async saved(position: bigint): Promise<void> {
-    await this.checkpoint.save(position);
+    await this.checkpoint.save(position, this.lease);
     this.position = position;
     this.streak.succeeded();
   }

@@ -16,6 +16,10 @@ export interface Config {
   workerHealthPort: number;
   /** A background component failing, or behind without progress, for longer than this is stuck (health 503). */
   healthStuckAfterSeconds: number;
+  /** How long a worker's lease on a projection or reaction lasts without renewal (it moves to another worker after it). */
+  leaseTtlMs: number;
+  /** How often the holder renews its leases; well within leaseTtlMs. */
+  leaseRenewMs: number;
   /** HS256 secret; null in embedded mode means "make one and keep it under dataDir". */
   authJwtSecret: string | null;
   /** Still accepted during a rotation of the HS256 secret, so tokens signed with it keep working. */

@@ -51,6 +51,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     problem('HEALTH_STUCK_AFTER_SECONDS', 'must be a whole number of seconds from 1 to 86400');
   }
 
+  const leaseTtlMs = Number(value('LEASE_TTL_MS') ?? '6000');
+  if (!Number.isInteger(leaseTtlMs) || leaseTtlMs < 1000 || leaseTtlMs > 600_000) {
+    problem('LEASE_TTL_MS', 'must be a whole number of milliseconds from 1000 to 600000');
+  }
+  const leaseRenewMs = Number(value('LEASE_RENEW_MS') ?? String(Math.floor(leaseTtlMs / 3)));
+  if (!Number.isInteger(leaseRenewMs) || leaseRenewMs < 100 || leaseRenewMs > leaseTtlMs / 2) {
+    problem('LEASE_RENEW_MS', 'must be a whole number of milliseconds from 100 to half of LEASE_TTL_MS');
+  }
+
   const authJwtSecret = value('AUTH_JWT_SECRET');
   if (authJwtSecret !== null && authJwtSecret.length < MIN_SECRET_LENGTH) {
     problem('AUTH_JWT_SECRET', `must be at least ${MIN_SECRET_LENGTH} characters`);
@@ -122,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port,
     workerHealthPort,
     healthStuckAfterSeconds,
+    leaseTtlMs,
+    leaseRenewMs,
     authJwtSecret,
     authJwtSecretPrevious,
     authJwksUrl,

@@ -38,6 +38,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ WORKER_HEALTH_PORT: 'x', HEALTH_STUCK_AFTER_SECONDS: '0' })).toEqual(['WORKER_HEALTH_PORT', 'HEALTH_STUCK_AFTER_SECONDS']);
   });
 
+  it('reads the lease timing, the renewal well within the TTL', () => {
+    expect(loadConfig({})).toMatchObject({ leaseTtlMs: 6000, leaseRenewMs: 2000 });
+    expect(loadConfig({ LEASE_TTL_MS: '9000' })).toMatchObject({ leaseTtlMs: 9000, leaseRenewMs: 3000 });
+    expect(problemsOf({ LEASE_TTL_MS: '6000', LEASE_RENEW_MS: '4000' })).toEqual(['LEASE_RENEW_MS']);
+    expect(problemsOf({ LEASE_TTL_MS: 'soon' })).toEqual(['LEASE_TTL_MS', 'LEASE_RENEW_MS']);
+  });
+
   it('requires the PostgreSQL server and a secret in the scaled shape', () => {
     expect(problemsOf({ EVENT_STORE: 'postgres' })).toEqual(['DATABASE_URL', 'AUTH_JWT_SECRET', 'PII_MASTER_KEY']);
     expect(problemsOf({

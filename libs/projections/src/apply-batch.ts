@@ -7,6 +7,8 @@ import {
   ProjectionHandlerError,
 } from './errors';
 import { readActiveGeneration } from './generation-rows';
+import type { Lease } from './leases/lease';
+import { fenceTransaction } from './leases/postgres-lease-store';
 import { positionFromRow, positionParam, type Position } from './positions';
 import type { ProjectionDefinition, TableNames } from './projection';
 
@@ -16,6 +18,8 @@ export interface BatchTarget {
   tables: TableNames;
   /** A live runner gives up its generation once another one is active. */
   followsActive: boolean;
+  /** The lease this runner writes under: a batch commits only while it is still the current one. */
+  lease?: Lease;
 }
 
 /**
@@ -42,6 +46,8 @@ export async function applyBatch(
     }
   }
   return db.transaction(async (tx) => {
+    // First, so a holder whose lease moved on writes nothing (the share lock holds a takeover back).
+    if (target.lease) await fenceTransaction(tx, target.lease);
     // A share lock on the registry row: a swap (which takes it exclusively) waits for this
     // batch, and a batch that waited for a swap sees the new active generation here.
     const active = await readActiveGeneration(tx, name, 'FOR SHARE');

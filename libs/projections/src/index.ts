@@ -13,7 +13,7 @@ export { LAG_COUNT_LIMIT } from './head-tracker';
 export { eventBatches, type EventBatch } from './event-batches';
 export { physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
-export type { Position } from './positions';
+export { isAtLeast, type Position } from './positions';
 export type { RebuildRequest, RebuildRequestState, RebuildClaim } from './rebuild-requests/rebuild-request';
 export { RebuildRequestStore, type RebuildRequestStoreOptions } from './rebuild-requests/rebuild-request-store';
 export { RebuildRequestWorker, type RebuildRequestWorkerOptions } from './rebuild-requests/rebuild-request-worker';
@@ -25,3 +25,8 @@ export {
   type RebuildProgressView,
   type RebuildState,
 } from './rebuild-requests/rebuild-state';
+export { KeptAlive } from './kept-alive';
+export { LeaseLostError, type Lease, type LeaseStore } from './leases/lease';
+export { DEFAULT_LEASE_TIMING, LeaseDeadline, leaseTiming, type LeaseTiming } from './leases/lease-timing';
+export { PostgresLeaseStore, assertLeaseHeld, fenceTransaction } from './leases/postgres-lease-store';
+export { LeasedComponent, monotonicClock, type LeaseClock, type LeasedComponentOptions, type LeasedWork } from './leases/leased-component';

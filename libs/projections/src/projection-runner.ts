@@ -1,8 +1,9 @@
 import type { EventStore } from '@referral/event-store';
 import { applyBatch, type BatchTarget } from './apply-batch';
-import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
+import { BackgroundLoop, backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError, WaitForPositionTimeoutError } from './errors';
 import { eventBatches } from './event-batches';
+import { LeaseLostError, type Lease } from './leases/lease';
 import { resolveRunnerTarget, type RunnerTarget } from './runner-target';
 import { isAtLeast, type Position } from './positions';
 import { silentLogger, type ProjectionDefinition, type ProjectionLogger } from './projection';
@@ -34,8 +35,9 @@ export class ProjectionRunner {
   private readonly watch: StatusWatch<ProjectionStatus>;
   private readonly logger: ProjectionLogger;
   private readonly head: HeadTracker;
-  private running: { controller: AbortController; done: Promise<void> } | null = null;
+  private readonly running = new BackgroundLoop((signal) => this.run(signal));
   private cycle: AbortController | null = null;
+  private lease: Lease | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.watch = new StatusWatch(initialStatus(options.projection.name));
@@ -47,21 +49,19 @@ export class ProjectionRunner {
     return this.watch.current;
   }
 
-  /** Runs until `stop()` or until `signal` aborts. */
-  start(signal?: AbortSignal): void {
-    if (this.running) throw new Error(`Runner of ${this.options.projection.name} is already running`);
-    const controller = new AbortController();
-    signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  /**
+   * Runs until `stop()` or until `signal` aborts. Under a `lease`, every batch is fenced by it and
+   * the runner stops when it finds the lease gone.
+   */
+  start(signal?: AbortSignal, lease?: Lease): void {
+    if (this.running.active) throw new Error(`Runner of ${this.options.projection.name} is already running`);
+    this.lease = lease;
     this.watch.update({ state: 'starting', eventsApplied: 0 });
-    this.running = { controller, done: this.run(controller.signal) };
+    this.running.start(signal);
   }
 
-  async stop(): Promise<void> {
-    const running = this.running;
-    if (!running) return;
-    running.controller.abort();
-    await running.done;
-    this.running = null;
+  stop(): Promise<void> {
+    return this.running.stop();
   }
 
   /** Resolves once the read model includes the event at `position` (checkpoint >= position). */
@@ -98,6 +98,10 @@ export class ProjectionRunner {
           this.logger.info('Projection checkpoint or generation moved; reloading', this.logFields(error));
           continue;
         }
+        if (error instanceof LeaseLostError) {
+          this.logger.warn('Projection lease is gone; runner stops', this.logFields(error));
+          break;
+        }
         if (error instanceof GenerationGoneError && this.options.generation !== undefined) {
           this.logger.warn('Projection generation was dropped; runner stops', this.logFields(error));
           break;
@@ -120,7 +124,7 @@ export class ProjectionRunner {
     const target: RunnerTarget = await resolveRunnerTarget(this.options.registry, this.options.projection, this.options.generation);
     let position: Position = target.position;
     this.watch.update({ generation: target.generation, position });
-    const batchTarget: BatchTarget = { ...target, projection: this.options.projection };
+    const batchTarget: BatchTarget = { ...target, projection: this.options.projection, ...(this.lease ? { lease: this.lease } : {}) };
     const subscription = this.options.store.subscribe({ after: position, signal, batchSize: this.options.batchSize ?? 500 });
     for await (const batch of eventBatches(subscription[Symbol.asyncIterator](), this.options.batchSize ?? 500)) {
       if (batch.events.length > 0) {

@@ -6,6 +6,7 @@ import { migrate, type Migration, type SqlClient } from '@referral/sql';
  * the position of the last event applied to them (NULL: none yet).
  * `projection_rebuild_requests`: one row per rebuild asked for (by any API process), claimed and
  * run by one worker (see RebuildRequestStore); at most one pending or running per projection.
+ * `component_leases`: which worker runs each projection and reaction (see PostgresLeaseStore).
  */
 export const PROJECTION_MIGRATIONS: readonly Migration[] = [
   {
@@ -46,6 +47,15 @@ CREATE UNIQUE INDEX IF NOT EXISTS projection_rebuild_requests_open
   ON projection_rebuild_requests (projection) WHERE state IN ('pending', 'running');
 CREATE INDEX IF NOT EXISTS projection_rebuild_requests_latest
   ON projection_rebuild_requests (projection, id DESC);`,
+  },
+  {
+    id: 'projections/003-component-leases',
+    sql: `CREATE TABLE IF NOT EXISTS component_leases (
+  name text PRIMARY KEY,
+  holder text NOT NULL,
+  token bigint NOT NULL,
+  expires_at timestamptz NOT NULL
+);`,
   },
 ];
 

@@ -10,6 +10,7 @@ import {
 } from '@referral/case-workflows';
 import { DeadlineTimers, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
+import type { LeasedComponent } from '@referral/projections';
 import type { Config } from '@referral/config';
 import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
@@ -19,6 +20,7 @@ import { FailureStreak, errorFields, retryForever, type FailureState } from '@re
 import { ProjectionsHost } from '../projections/projections-host';
 import { breachLabels } from '../metrics/breach-labels';
 import { redisAnswers } from './redis-answers';
+import { leaseStateOf, type LeaseState } from '../leases/component-leases';
 
 const SLA_PROJECTION = 'sla';
 const SHUTDOWN_WAIT_MS = 2000;
@@ -48,6 +50,7 @@ export const RECONCILE_EVERY_MS = 5 * 60_000;
 export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private timers: DeadlineTimers | null = null;
   private reactors: Reactor[] = [];
+  private readonly leased = new Map<string, LeasedComponent>();
   private reconciliation: ReconciliationHandle | null = null;
   private running: Promise<void> = Promise.resolve();
   private readonly stopping = new AbortController();
@@ -112,8 +115,9 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     return this.timers ? this.timers.counts() : null;
   }
 
-  get reactionStatuses(): ReactorStatus[] {
-    return this.reactors.map((reactor) => reactor.status);
+  /** The deadline reactions, each with whether this worker holds its lease (the timers themselves go to any free worker). */
+  get reactionStatuses(): Array<ReactorStatus & { lease: LeaseState }> {
+    return this.reactors.map((reactor) => ({ ...reactor.status, lease: leaseStateOf(this.leased.get(reactor.name)) }));
   }
 
   /** Until it has started, each failed attempt is logged and retried with capped backoff, forever. */
@@ -134,7 +138,9 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     await redisAnswers(this.redis, REDIS_WAIT_MS);
     // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
     if (!timers.started) await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000 });
-    for (const reactor of this.reactors) if (!signal.aborted && reactor.status.state === 'stopped') await reactor.start();
+    for (const reactor of this.reactors) {
+      if (!signal.aborted && !this.leased.has(reactor.name)) this.leased.set(reactor.name, this.projections.keepReactor(reactor));
+    }
     // Reconcile from a read model that has caught up, or deadlines of recent cases would be missed.
     await this.projections.caughtUp(SLA_PROJECTION, signal);
     if (signal.aborted) return false;
@@ -148,7 +154,7 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     this.state = 'stopped';
     await atMost(this.running, SHUTDOWN_WAIT_MS);
     await this.reconciliation?.stop();
-    for (const reactor of this.reactors) await reactor.stop();
+    await Promise.all([...this.leased.values()].map((leased) => leased.stop()));
     // BullMQ waits for Redis to close its connections; without Redis, shutting down must not hang.
     if (this.timers && !(await atMost(this.timers.stop(), SHUTDOWN_WAIT_MS))) {
       this.logger.warn({ component: 'deadlines' }, 'Deadline timers did not close in time (is Redis away?)');

@@ -8,13 +8,16 @@ import type { FailureState } from '@referral/resilience';
 import { DeadlinesHost } from '../deadlines/deadlines-host';
 import { ProjectionsHost } from '../projections/projections-host';
 import { RetentionHost } from '../retention/retention-host';
+import type { LeaseState } from '../leases/component-leases';
 import { lagOf, type Lag } from './lag';
 import { ProgressWatch } from './progress-watch';
 
 /**
  * Tells health where each background component of this worker stands: every projection and
- * reaction with its lag, the deadline worker, the last retention sweep. A component is stuck when
- * it has been failing, or behind without moving, for longer than HEALTH_STUCK_AFTER_SECONDS.
+ * reaction with its lag and whether this worker holds its lease, the deadline worker, the last
+ * retention sweep. A component is stuck when it has been failing, or behind without moving, for
+ * longer than HEALTH_STUCK_AFTER_SECONDS. One on standby (another worker holds its lease) is
+ * neither stuck nor lagging here: the holder reports it.
  */
 @Injectable()
 export class BackgroundHealth implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -71,10 +74,15 @@ export class BackgroundHealth implements OnApplicationBootstrap, OnApplicationSh
   private async follower(
     kind: 'projection' | 'reaction',
     name: string,
-    status: ProjectionStatus | ReactorStatus,
+    status: (ProjectionStatus | ReactorStatus) & { lease: LeaseState },
     lagAt: (position: bigint | null) => Promise<Lag>,
     now: Date,
   ): Promise<ComponentReport> {
+    if (status.lease === 'standby') {
+      // Forget where it stood, so it is not found stalled the moment this worker takes it over.
+      this.progress.stalledMs(`${kind}:${name}`, status.position, false, now.getTime());
+      return { kind, name, state: 'standby', lease: 'standby', stuck: false };
+    }
     const lag = await lagAt(status.position);
     const stalledMs = this.progress.stalledMs(`${kind}:${name}`, status.position, lag.lagEvents > 0, now.getTime());
     const failing = 'attempt' in status ? this.failure(status, now) : this.failure({ failingSince: status.failingSince }, now);
@@ -82,6 +90,7 @@ export class BackgroundHealth implements OnApplicationBootstrap, OnApplicationSh
       kind,
       name,
       state: status.state,
+      lease: 'held',
       position: status.position === null ? null : String(status.position),
       ...lag,
       ...failing,

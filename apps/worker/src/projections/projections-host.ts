@@ -2,18 +2,31 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, LOGGER, LocalProjections, PERSONAL_DATA_VAULT, READ_MODEL_DB, type Logger } from '@referral/platform';
 import { KeyedDigest, type PersonalDataVault } from '@referral/personal-data';
-import { ProjectionRegistry, ProjectionRunner, type ProjectionDefinition, type ProjectionLogger, type ProjectionStatus } from '@referral/projections';
+import {
+  ProjectionRegistry,
+  ProjectionRunner,
+  type LeasedComponent,
+  type ProjectionDefinition,
+  type ProjectionLogger,
+  type ProjectionStatus,
+} from '@referral/projections';
 import { defaultSlaPolicy } from '@referral/case';
 import { LinkedCaseOpener, Reactor, combinedReaction, keyErasureReaction, linkedCaseReaction, type ReactorStatus } from '@referral/case-workflows';
 import { POLICE_REPORT_INDEX_SECRET, policeReportIndexProjection, readModelProjections } from '@referral/read-models';
 import { statisticsProjections } from '@referral/statistics';
 import type { SqlClient } from '@referral/sql';
-import { errorFields, retryForever } from '@referral/resilience';
+import { errorFields, retryForever, sleep } from '@referral/resilience';
+import { isAtLeast } from '@referral/projections';
+import { ComponentLeases, leaseStateOf, type LeaseState } from '../leases/component-leases';
+
+/** How often a worker that does not run a projection looks at its checkpoint (caughtUp). */
+const STANDBY_POLL_MS = 500;
 
 /**
- * Runs every read-model projection of this service from its checkpoint while the process lives.
- * When the read-model database is not there at start-up, it keeps trying (capped backoff, one log
- * line per failure) and the runners start once it answers.
+ * Runs the read-model projections and reactions of this service, each from its checkpoint and
+ * each only while this worker holds its lease (see ComponentLeases): with several workers, one
+ * runs it and the others stand by. When the read-model database is not there at start-up, it
+ * keeps trying (capped backoff, one log line per failure) and the leases are sought once it answers.
  */
 @Injectable()
 export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +36,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
   readonly ready = new Promise<void>((resolve) => (this.started = resolve));
   private registry: ProjectionRegistry | null = null;
   private reactors: Reactor[] = [];
+  private readonly leased = new Map<string, LeasedComponent>();
   private readonly stopping = new AbortController();
   private starting: Promise<unknown> = Promise.resolve();
 
@@ -32,6 +46,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly local: LocalProjections,
     @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
+    private readonly leases: ComponentLeases,
   ) {
     const policeReportIndex = policeReportIndexProjection({
       digests: new KeyedDigest(vault, POLICE_REPORT_INDEX_SECRET),
@@ -63,9 +78,21 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       if (this.runners.has(projection.name)) continue;
       await registry.ensure(projection);
       const runner = new ProjectionRunner({ store: this.store, registry, projection, logger: this.projectionLogger() });
-      runner.start();
       this.runners.set(projection.name, runner);
-      this.local.register(projection.name, runner);
+      const name = projection.name;
+      this.leased.set(
+        `projection:${name}`,
+        this.leases.keep(`projection:${name}`, {
+          start: (lease) => {
+            runner.start(undefined, lease);
+            this.local.register(name, runner);
+          },
+          stop: async () => {
+            this.local.unregister(name);
+            await runner.stop();
+          },
+        }),
+      );
     }
     this.started();
   }
@@ -79,38 +106,55 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
       keyErasureReaction(this.vault),
     ]);
     this.reactors = [new Reactor(this.store, this.db, followUps, logger)];
-    for (const reactor of this.reactors) await reactor.start();
+    for (const reactor of this.reactors) this.leased.set(`reaction:${reactor.name}`, this.keepReactor(reactor));
+  }
+
+  /** Runs a reactor (this host's, or the deadlines') while this worker holds its lease. */
+  keepReactor(reactor: Reactor): LeasedComponent {
+    return this.leases.keep(`reaction:${reactor.name}`, { start: (lease) => reactor.start(lease), stop: () => reactor.stop() });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping.abort();
     await this.starting;
-    for (const reactor of this.reactors) await reactor.stop();
-    for (const [name, runner] of this.runners) {
-      this.local.unregister(name);
-      await runner.stop();
-    }
+    // Stops each runner and reactor, and hands its lease to a waiting worker.
+    await Promise.all([...this.leased.values()].map((leased) => leased.stop()));
+    this.leased.clear();
     this.runners.clear();
   }
 
-  /** Every runner's status and every reaction's, for health. */
-  get statuses(): { projections: ProjectionStatus[]; reactions: ReactorStatus[] } {
+  /** Every runner's status and every reaction's, with whether this worker holds it, for health. */
+  get statuses(): { projections: Array<ProjectionStatus & { lease: LeaseState }>; reactions: Array<ReactorStatus & { lease: LeaseState }> } {
     return {
-      projections: [...this.runners.values()].map((runner) => runner.status),
-      reactions: this.reactors.map((reactor) => reactor.status),
+      projections: [...this.runners.values()].map((runner) => ({ ...runner.status, lease: this.leaseOf(`projection:${runner.status.projection}`) })),
+      reactions: this.reactors.map((reactor) => ({ ...reactor.status, lease: this.leaseOf(`reaction:${reactor.name}`) })),
     };
   }
 
-  runner(name: string): ProjectionRunner | undefined {
-    return this.runners.get(name);
+  private leaseOf(name: string): LeaseState {
+    return leaseStateOf(this.leased.get(name));
   }
 
-  /** Resolves when the projection has applied everything in the store as of now. */
+  /** The runner of a projection while this worker holds its lease. */
+  runner(name: string): ProjectionRunner | undefined {
+    return this.leaseOf(`projection:${name}`) === 'held' ? this.runners.get(name) : undefined;
+  }
+
+  /**
+   * Resolves when the projection has applied everything in the store as of now: its runner here
+   * says so, or (where another worker runs it) its checkpoint in the database reached the head.
+   */
   async caughtUp(name: string, signal?: AbortSignal): Promise<void> {
     await this.ready;
-    const runner = this.runners.get(name);
-    if (!runner) throw new Error(`No projection ${name} runs here`);
-    await runner.waitForStatus((status) => status.state === 'caught-up', signal);
+    if (!this.runners.has(name)) throw new Error(`No projection ${name} is known here`);
+    const head = await this.store.headPosition();
+    while (!signal?.aborted) {
+      const runner = this.runner(name);
+      if (runner?.status.state === 'caught-up') return;
+      const active = await this.registry?.active(name);
+      if (active && isAtLeast(active.position, head)) return;
+      await sleep(STANDBY_POLL_MS, signal);
+    }
   }
 
   get eventStore(): EventStore {

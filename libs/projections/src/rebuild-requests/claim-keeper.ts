@@ -1,4 +1,5 @@
 import { errorFields } from '@referral/resilience';
+import { KeptAlive } from '../kept-alive';
 import type { ProjectionLogger } from '../projection';
 import type { RebuildClaim } from './rebuild-request';
 import type { RebuildRequestStore } from './rebuild-request-store';
@@ -22,16 +23,16 @@ export class ClaimKeeper {
   private latest: RebuildProgressView | undefined;
   private writing: Promise<void> | null = null;
   private again = false;
-  private lastKeptAt: number;
+  private readonly alive: KeptAlive;
 
   constructor(
     private readonly requests: RebuildRequestStore,
     private readonly claim: RebuildClaim,
-    private readonly staleAfterMs: number,
+    staleAfterMs: number,
     private readonly now: () => number,
     private readonly logger: ProjectionLogger,
   ) {
-    this.lastKeptAt = now();
+    this.alive = new KeptAlive(staleAfterMs, now());
   }
 
   /** The latest progress, for the next write. */
@@ -61,13 +62,14 @@ export class ClaimKeeper {
   private async writeUntilQuiet(): Promise<void> {
     do {
       this.again = false;
+      const sentAt = this.now();
       try {
         if (!(await this.requests.heartbeat(this.claim, this.latest))) return this.lose();
-        this.lastKeptAt = this.now();
+        this.alive.kept(sentAt);
       } catch (error) {
-        const silentMs = this.now() - this.lastKeptAt;
-        this.logger.warn('Projection rebuild heartbeat failed', { projection: this.claim.projection, silentMs, error: errorFields(error) });
-        if (silentMs >= this.staleAfterMs) return this.lose();
+        const now = this.now();
+        this.logger.warn('Projection rebuild heartbeat failed', { projection: this.claim.projection, silentMs: this.alive.silentMs(now), error: errorFields(error) });
+        if (this.alive.outlived(now)) return this.lose();
       }
     } while (this.again && !this.lost.signal.aborted);
   }

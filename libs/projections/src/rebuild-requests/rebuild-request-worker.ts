@@ -1,5 +1,5 @@
 import type { EventStore } from '@referral/event-store';
-import { backoffDelay, errorFields, retryForever, sleep, type BackoffOptions } from '@referral/resilience';
+import { BackgroundLoop, backoffDelay, errorFields, retryForever, sleep, type BackoffOptions } from '@referral/resilience';
 import { silentLogger, type ProjectionDefinition, type ProjectionLogger } from '../projection';
 import type { ProjectionRegistry } from '../projection-registry';
 import type { ProjectionRunner } from '../projection-runner';
@@ -43,7 +43,7 @@ export interface RebuildRequestWorkerOptions {
  * nothing more; on `stop()` the request goes back to pending for another worker to resume.
  */
 export class RebuildRequestWorker {
-  private running: { controller: AbortController; done: Promise<void> } | null = null;
+  private readonly looking = new BackgroundLoop((signal) => this.loop(signal));
   private readonly byName: Map<string, ProjectionDefinition>;
   private readonly logger: ProjectionLogger;
   private readonly now: () => number;
@@ -61,18 +61,12 @@ export class RebuildRequestWorker {
   }
 
   start(): void {
-    if (this.running) return;
-    const controller = new AbortController();
-    this.running = { controller, done: this.loop(controller.signal) };
+    this.looking.start();
   }
 
   /** Stops looking, aborts a rebuild under way and hands its request back. */
-  async stop(): Promise<void> {
-    const running = this.running;
-    if (!running) return;
-    running.controller.abort();
-    await running.done;
-    this.running = null;
+  stop(): Promise<void> {
+    return this.looking.stop();
   }
 
   private async loop(signal: AbortSignal): Promise<void> {
