@@ -1,14 +1,8 @@
 import type { RecordedEvent } from '@referral/event-store';
 import type { SqlClient } from '@referral/sql';
-import {
-  CheckpointMovedError,
-  GenerationGoneError,
-  GenerationSwappedError,
-  ProjectionHandlerError,
-} from './errors';
-import { readActiveGeneration } from './generation-rows';
+import { lockBatch } from './batch-locks';
+import { CheckpointMovedError, GenerationGoneError, ProjectionHandlerError } from './errors';
 import type { Lease } from './leases/lease';
-import { fenceTransaction } from './leases/postgres-lease-store';
 import { positionFromRow, positionParam, type Position } from './positions';
 import type { ProjectionDefinition, TableNames } from './projection';
 
@@ -24,9 +18,10 @@ export interface BatchTarget {
 
 /**
  * Applies a batch and moves the checkpoint in one transaction: all of it takes effect, or none.
- * The checkpoint row is locked first and compared with where this runner left it, so a runner
- * that lost a race stops before its handlers write anything; the final guarded UPDATE is the
- * optimistic-concurrency check proper. Returns the new checkpoint.
+ * The lease, registry and checkpoint rows are locked first (lockBatch) and the checkpoint compared
+ * with where this runner left it, so a runner that lost a race or its lease stops before its
+ * handlers write anything; the final guarded UPDATE is the optimistic-concurrency check proper.
+ * Returns the new checkpoint.
  */
 export async function applyBatch(
   db: SqlClient,
@@ -46,21 +41,7 @@ export async function applyBatch(
     }
   }
   return db.transaction(async (tx) => {
-    // First, so a holder whose lease moved on writes nothing (the share lock holds a takeover back).
-    if (target.lease) await fenceTransaction(tx, target.lease);
-    // A share lock on the registry row: a swap (which takes it exclusively) waits for this
-    // batch, and a batch that waited for a swap sees the new active generation here.
-    const active = await readActiveGeneration(tx, name, 'FOR SHARE');
-    if (target.followsActive && active?.generation !== generation) {
-      throw new GenerationSwappedError(name, generation, active?.generation ?? null);
-    }
-    const locked = await tx.query<{ position: unknown }>(
-      'SELECT position FROM projection_checkpoints WHERE projection = $1 AND generation = $2 FOR UPDATE',
-      [name, generation],
-    );
-    if (!locked.rows[0]) throw new GenerationGoneError(name, generation);
-    const actual = positionFromRow(locked.rows[0].position);
-    if (actual !== expected) throw new CheckpointMovedError(name, expected, actual);
+    await lockBatch(tx, { name, generation, followsActive: target.followsActive, ...(target.lease ? { lease: target.lease } : {}) }, expected);
 
     if (projection.handleBatch) {
       try {

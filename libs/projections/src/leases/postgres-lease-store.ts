@@ -54,9 +54,13 @@ export class PostgresLeaseStore implements LeaseStore {
  * holder cut off mid-batch would otherwise hold every takeover back until its connection dies.
  */
 export async function fenceTransaction(tx: SqlExecutor, lease: Lease): Promise<void> {
-  const quietMs = Math.max(1000, Math.floor(lease.ttlMs / 3));
-  await tx.query(`SET LOCAL idle_in_transaction_session_timeout = ${quietMs}`);
+  await tx.query(`SET LOCAL idle_in_transaction_session_timeout = ${quietTransactionMs(lease)}`);
   await assertLeaseHeld(tx, lease);
+}
+
+/** How long a transaction under `lease` may sit idle before the server ends it. */
+export function quietTransactionMs(lease: Lease): number {
+  return Math.max(1000, Math.floor(lease.ttlMs / 3));
 }
 
 /**
