@@ -180,6 +180,7 @@ async function main(): Promise<void> {
     contacts(split(CONTACTS_RATE), pool, 14, stopLoad.signal),
     worklist(split(WORKLIST_RATE), await coordinatorOf(org), stopLoad.signal),
   ]);
+  if (stopLoad.signal.aborted) return;
   const loadAtEnd = loadavg();
   const ownCpu = process.cpuUsage(ownCpuBefore);
   const machineAfter = machineCpu();
@@ -190,15 +191,17 @@ async function main(): Promise<void> {
   const exited = parts.filter((p) => !p.running).map((p) => p.name);
   if (exited.length > 0) throw new Error(`${exited.join(', ')} exited during the load:\n${parts.map((p) => p.logTail(1500)).join('\n')}`);
 
+  const checkpointConflicts = parts.filter((p) => p.name.startsWith('worker'))
+    .map((p) => `${p.name} ${p.countInLog('CheckpointMovedError')}`).join(', ');
   report(results, bare, {
-    payloadBytes, org, poolMs, cpu, loads: [loadAtStart[0], loadAtLoad[0], loadAtEnd[0]], totalSeconds: (Date.now() - startedAll) / 1000,
+    payloadBytes, org, poolMs, cpu, checkpointConflicts, loads: [loadAtStart[0], loadAtLoad[0], loadAtEnd[0]], totalSeconds: (Date.now() - startedAll) / 1000,
   });
 }
 
 function report(
   results: KindResult[],
   bare: { sequential: number; concurrent: number },
-  run: { payloadBytes: number; org: string; poolMs: number; cpu: string; loads: number[]; totalSeconds: number },
+  run: { payloadBytes: number; org: string; poolMs: number; cpu: string; checkpointConflicts: string; loads: number[]; totalSeconds: number },
 ): void {
   const [intake, , reads] = results;
   const perSecond = (r: KindResult) => r.ok / r.seconds;
@@ -229,6 +232,7 @@ function report(
     `${availableParallelism()} CPUs shared by the service, PostgreSQL, Redis and the load generator`;
   const notes = [
     `CPU seconds used during the load: ${run.cpu}`,
+    `projection checkpoint moved under a worker (the other worker applied the batch first; logged as CheckpointMovedError), whole run: ${run.checkpointConflicts}`,
     `load average ${run.loads.map((l) => l.toFixed(2)).join(' / ')} (start / load start / end); total ${f(run.totalSeconds, 1)} s`,
     `handover throughput target met when within ${Math.round((1 - PACING_SLACK) * 100)} % of ${TARGET.handoversPerSecond}/s (autocannon paces each connection per second); ` +
       `latencies are autocannon's, corrected for coordinated omission at the offered rate`,

@@ -83,6 +83,15 @@ export class ServicePart {
     }
   }
 
+  /** How many lines of its log so far contain `text`. */
+  countInLog(text: string): number {
+    try {
+      return readFileSync(this.logFile, 'utf8').split('\n').filter((line) => line.includes(text)).length;
+    } catch {
+      return 0;
+    }
+  }
+
   /** Resolves once GET /api/v1/health answers 200; fails when the process exits or `timeoutMs` passes. */
   async healthy(timeoutMs: number): Promise<void> {
     const giveUp = Date.now() + timeoutMs;
