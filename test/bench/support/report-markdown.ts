@@ -59,10 +59,10 @@ export function reportMarkdown(run: { startedAt: Date; command: string; machine:
     '',
   ];
   if (targets.length > 0) {
-    lines.push('## Targets', '', '| benchmark | figure | value | target |', '| --- | --- | ---: | --- |');
+    lines.push('## Targets', '', '| benchmark | figure | value | ratio to bare | target |', '| --- | --- | ---: | ---: | --- |');
     for (const o of run.outcomes) {
       for (const r of o.report?.rows ?? []) {
-        if (r.met !== undefined) lines.push(`| ${o.name} | ${cell(r.figure)} | ${r.ratio === undefined ? cell(r.value) : formatNumber(r.ratio, 2)} | ${verdictCell(r)} |`);
+        if (r.met !== undefined) lines.push(`| ${o.name} | ${cell(r.figure)} | ${cell(r.value)} | ${r.ratio === undefined ? '' : formatNumber(r.ratio, 2)} | ${verdictCell(r)} |`);
       }
     }
     lines.push('');
