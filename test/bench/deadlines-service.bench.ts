@@ -43,6 +43,7 @@ import { ProjectionsHost } from '../../apps/worker/src/projections/projections-h
 import { startEmbeddedService } from '../support/app';
 import { StatementCounter } from './support/pglite-statements';
 import { handoverBody } from '../support/handovers';
+import { emitReport, rowsOfTable } from './support/report-rows';
 
 const CASES = option('--cases', 10_000);
 const SECONDS = option('--seconds', 60);
@@ -433,6 +434,12 @@ async function main(): Promise<void> {
         `its clock ${f(skew, 1)} ms from Date.now(); all breaches in ${f((completeAt - lastDue) / 1000, 1)} s after the last due time` +
         `${reconciledInWindow ? '; the 5-minute reconciliation pass may have run during the window' : ''}; total ${f((Date.now() - startedAll) / 1000, 1)} s`,
     );
+    emitReport({
+      name: 'deadlines-service',
+      setup: `${f(CASES)} first-contact deadlines over ${SECONDS} s (${f(BURST)} in one second) on the embedded service: breach recorded - due, against bare BullMQ delayed jobs on the same schedule`,
+      rows: rowsOfTable(rows, { figure: 0, value: 1, baseline: 2, ratio: 3, target: 4 }),
+      notes: [`load average ${loadAtStart[0].toFixed(2)} at start / ${loadavg()[0].toFixed(2)} at end`],
+    });
     if (!complete || recorded !== CASES || bare.stats.count !== CASES) {
       console.log(
         `FAIL: ${f(recorded)} breaches recorded for ${f(CASES)} cases: ${f(missing)} missing, ${f(doubled)} doubled, ` +

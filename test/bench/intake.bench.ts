@@ -31,6 +31,7 @@ import { ProjectionsHost } from '../../apps/worker/src/projections/projections-h
 import { startEmbeddedService } from '../support/app';
 import { handoverBody } from '../support/handovers';
 import { StatementCounter } from './support/pglite-statements';
+import { emitReport, rowsOfTable } from './support/report-rows';
 import { tokenFor } from '../support/tokens';
 
 const N = Number(process.argv[2] ?? 1_000);
@@ -273,6 +274,16 @@ async function main(): Promise<void> {
         `worst send lag ${f(maxLag, 1)} ms; command path and raw append alternate in ${ROUNDS} rounds; ` +
         `SQL/op = PGlite statements in the phase per operation, projections included; total ${f((Date.now() - startedAll) / 1000, 1)} s`,
     );
+    const reported = rowsOfTable(rows, { figure: 0, value: 1, target: 4 });
+    // The ratio rows' baseline is the raw append; the command path's figure is their numerator.
+    reported[3] = { ...reported[3], figure: 'command path receive() against raw append, both sequential', value: rate(command), baseline: rate(raw), ratio: commandRatio };
+    reported[4] = { ...reported[4], figure: `HTTP (${HTTP_CONCURRENCY} in flight) against raw append (sequential)`, value: rate(http), baseline: rate(raw), ratio: httpRatio };
+    emitReport({
+      name: 'intake',
+      setup: `embedded service (PGlite on disk, real Redis, projections in process), ${f(N)} handovers or appends per phase; bare reference: the store's raw single-event append`,
+      rows: reported,
+      notes: [`failures: ${failures}`, `load average ${loadAtStart[0].toFixed(2)} at start / ${loadavg()[0].toFixed(2)} at end`],
+    });
     if (failures > 0) process.exitCode = 1;
   } finally {
     await service.stop();

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore, type ExpectedRevision, type NewEvent } from '@referral/event-store';
 import type { SqlClient } from '@referral/sql';
 import { freshPglite, freshPostgresSchema, type TestDatabase } from '../support/databases';
+import { BARE_COLUMNS, BARE_TABLE, bareInsert } from './support/bare-events';
+import { emitReport, formatNumber, type ReportRow } from './support/report-rows';
 
 const SINGLE_APPENDS = 2000;
 const STREAMS = 200;
@@ -17,12 +19,6 @@ const ROUNDS = 4; // store and bare alternate, so drift on a busy machine hits b
 
 interface Row { backend: string; operation: string; store: number; bare: number; target?: number }
 
-const BARE_TABLE = `CREATE TABLE bare_events (
-  position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, revision bigint NOT NULL,
-  id uuid NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
-  recorded_at timestamptz NOT NULL DEFAULT now())`;
-const BARE_COLUMNS = 'stream_id, revision, id, type, data, metadata';
-
 function event(index: number): NewEvent {
   return {
     id: randomUUID(),
@@ -30,12 +26,6 @@ function event(index: number): NewEvent {
     data: { caseId: `case-${index}`, area: 'Södermalm', category: 'assault', note: 'anteckning '.repeat(20) },
     metadata: { schemaVersion: 1, correlationId: randomUUID(), actor: 'police-handover' },
   };
-}
-
-function bareInsert(client: SqlClient, stream: string, revision: number, events: NewEvent[]) {
-  const values = events.map((_, i) => `($${i * 6 + 1}, $${i * 6 + 2}, $${i * 6 + 3}, $${i * 6 + 4}, $${i * 6 + 5}, $${i * 6 + 6})`);
-  const params = events.flatMap((e, i) => [stream, revision + i, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata)]);
-  return client.query(`INSERT INTO bare_events (${BARE_COLUMNS}) VALUES ${values.join(', ')}`, params);
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -143,6 +133,22 @@ async function main(): Promise<void> {
     }
   }
   printTable(rows);
+  emitReport({
+    name: 'store',
+    setup: `event store appends and reads against a bare table with the same columns (one INSERT / SELECT), per backend; ${ROUNDS} alternating rounds`,
+    rows: rows.map(reportRow),
+  });
+}
+
+function reportRow(r: Row): ReportRow {
+  const ratio = r.store / r.bare;
+  return {
+    figure: `${r.backend}: ${r.operation}`,
+    value: `${formatNumber(r.store)} ev/s`,
+    baseline: `${formatNumber(r.bare)} ev/s`,
+    ratio,
+    ...(r.target === undefined ? {} : { target: `>= ${r.target}`, met: ratio >= r.target }),
+  };
 }
 
 main().catch((error: unknown) => {
