@@ -79,7 +79,24 @@ export class SlaChangeLog {
       `SELECT id::text AS id, change FROM sla_change_log WHERE id > $1 ${scoped} ORDER BY sla_change_log.id LIMIT $2`,
       orgs === 'all' ? [id.toString(), limit] : [id.toString(), limit, [...orgs]],
     );
-    return rows.map((row) => ({ id: row.id, change: typeof row.change === 'string' ? JSON.parse(row.change) : row.change }));
+    return rows.map(toLogged);
+  }
+
+  /** The change logged under `dedupeKey`, if one was. */
+  async find(dedupeKey: string): Promise<LoggedSlaChange | null> {
+    await this.ready();
+    const { rows } = await this.db.query<{ id: string; change: SlaChange | string }>(
+      'SELECT id::text AS id, change FROM sla_change_log WHERE dedupe_key = $1',
+      [dedupeKey],
+    );
+    return rows[0] ? toLogged(rows[0]) : null;
+  }
+
+  /** The id of the latest change (0 when there is none): the changes after it are still to come. */
+  async head(): Promise<bigint> {
+    await this.ready();
+    const { rows } = await this.db.query<{ id: string | null }>('SELECT max(id)::text AS id FROM sla_change_log');
+    return BigInt(rows[0]?.id ?? 0);
   }
 
   /** Drops what is older than the replay window. */
@@ -89,4 +106,9 @@ export class SlaChangeLog {
     const { rowCount } = await this.db.query('DELETE FROM sla_change_log WHERE logged_at < $1', [new Date(now.getTime() - this.keepMs).toISOString()]);
     return rowCount;
   }
+}
+
+/** jsonb may come back parsed or as text, by driver. */
+function toLogged(row: { id: string; change: SlaChange | string }): LoggedSlaChange {
+  return { id: row.id, change: typeof row.change === 'string' ? (JSON.parse(row.change) as SlaChange) : row.change };
 }
