@@ -56,17 +56,16 @@ export class SlaChangeLog {
    */
   async append(change: SlaChange, dedupeKey: string, now: Date): Promise<string> {
     await this.ready();
-    const id = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sla_change_log']);
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO sla_change_log (dedupe_key, org, change, logged_at) VALUES ($1, $2, $3::jsonb, $4)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id::text AS id`,
-        [dedupeKey, change.org, JSON.stringify(change), now.toISOString()],
-      );
-      if (inserted.rows[0]) return inserted.rows[0].id;
-      const existing = await tx.query<{ id: string }>('SELECT id::text AS id FROM sla_change_log WHERE dedupe_key = $1', [dedupeKey]);
-      return existing.rows[0].id;
-    });
+    // One statement, its own transaction: the lock is taken before the row draws its id (the
+    // inserted row is made from the locked one) and held to the commit.
+    const inserted = await this.db.query<{ id: string }>(
+      `WITH locked AS (SELECT pg_advisory_xact_lock(hashtext('sla_change_log')))
+       INSERT INTO sla_change_log (dedupe_key, org, change, logged_at) SELECT $1::text, $2::text, $3::jsonb, $4::timestamptz FROM locked
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id::text AS id`,
+      [dedupeKey, change.org, JSON.stringify(change), now.toISOString()],
+    );
+    const id = inserted.rows[0]?.id ?? (await this.find(dedupeKey))?.id;
+    if (id === undefined) throw new Error('A change logged under its key was not found');
     if (now.getTime() - this.lastPurgeAt >= PURGE_EVERY_MS) await this.purge(now);
     return id;
   }
