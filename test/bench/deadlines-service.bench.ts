@@ -23,6 +23,9 @@
  *   3. Lateness = the FirstContactDeadlineMissed event's recordedAt (the database's now(), the
  *      start of the append transaction) - its dueAt, for every case. detectedAt (the checker's
  *      clock when the timer's handler ran) splits it into "timer fired" and "check to record".
+ *   4. What a coordinator sees: a city coordinator's client on GET /api/v1/sla/stream (over HTTP,
+ *      in this process) notes when each case's `first-contact-missed` change arrives; its
+ *      lateness is arrival - dueAt (every case must arrive, once).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -44,6 +47,8 @@ import { startEmbeddedService } from '../support/app';
 import { StatementCounter } from './support/pglite-statements';
 import { handoverBody } from '../support/handovers';
 import { emitReport, rowsOfTable } from './support/report-rows';
+import { SseClient } from '../support/sse-client';
+import { bearer, tokenFor } from '../support/tokens';
 
 const CASES = option('--cases', 10_000);
 const SECONDS = option('--seconds', 60);
@@ -151,6 +156,9 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { REDIS_PREFIX: `bench-dlsvc-${process.pid}` };
   if (process.env.LOG_LEVEL) env.LOG_LEVEL = process.env.LOG_LEVEL;
   const service = await startEmbeddedService(env);
+  await service.app.listen(0);
+  const sse = new SseClient(`${(await service.app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/sla/stream`,
+    bearer(await tokenFor('coordinator-bench', 'city', ['coordinator'])));
   const serviceQueue = storeQueueName(QUEUE, service.app.get<string>(STORE_IDENTITY));
   const queue = new Queue(serviceQueue, { connection: redis, prefix: service.redisPrefix });
   // Handler failures (each retried with backoff from 1 s) and stalls, as BullMQ reports them.
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
   });
   queueEvents.on('stalled', () => void (stalled += 1));
   try {
+    if ((await sse.open()).status !== 200) throw new Error('GET /sla/stream did not answer 200');
     const { app } = service;
     const store = app.get<EventStore>(EVENT_STORE);
     const db = app.get<SqlClient>(READ_MODEL_DB);
@@ -330,9 +339,19 @@ async function main(): Promise<void> {
         }
       }
     };
+    /** Each measured case's first-contact-missed changes on the stream: arrival times. */
+    const streamed = (): Map<string, number[]> => {
+      const arrivals = new Map<string, number[]>();
+      sse.received.forEach((data, i) => {
+        const change = data as { caseId: string; change: string };
+        if (change.change !== 'first-contact-missed' || !dueOf.has(change.caseId)) return;
+        arrivals.set(change.caseId, [...(arrivals.get(change.caseId) ?? []), sse.receivedAt[i]]);
+      });
+      return arrivals;
+    };
     for (const giveUp = lastDue + GRACE_MS; ;) {
       await collect();
-      if (breaches.size >= CASES || Date.now() > giveUp) break;
+      if ((breaches.size >= CASES && streamed().size >= CASES) || Date.now() > giveUp) break;
       await sleep(1000);
     }
     const completeAt = Date.now();
@@ -348,6 +367,11 @@ async function main(): Promise<void> {
 
     // Figures.
     const firsts = [...breaches.values()].map((list) => list[0]);
+    const arrivals = streamed();
+    const streamDoubled = [...arrivals.values()].filter((list) => list.length > 1).length;
+    const streamMissing = CASES - arrivals.size;
+    const onStream = stats([...arrivals].map(([caseId, list]) => list[0] - dueOf.get(caseId)!));
+    const streamComplete = streamMissing === 0 && streamDoubled === 0;
     const recorded = [...breaches.values()].reduce((n, list) => n + list.length, 0);
     const doubled = [...breaches.values()].filter((list) => list.length > 1).length;
     const missing = CASES - breaches.size;
@@ -392,6 +416,10 @@ async function main(): Promise<void> {
       ['max', ms(ours.max), ms(bare.stats.max), ratio(ours.max, bare.stats.max), verdict(`< ${f(TARGET.max)} ms`, complete && ours.max < TARGET.max)],
       ['min (a breach at or before due is wrong)', ms(ours.min), ms(bare.stats.min), '', verdict('>= 1 ms', ours.min >= 1)],
       ['breaches recorded / jobs fired', f(recorded), f(bare.stats.count), '', `${f(CASES)} ${complete && recorded === CASES ? 'PASS' : 'FAIL'}`],
+      ['on /sla/stream (arrival - due), p50', ms(onStream.p50), ms(bare.stats.p50), ratio(onStream.p50, bare.stats.p50), '-'],
+      ['on /sla/stream (arrival - due), p99', ms(onStream.p99), ms(bare.stats.p99), ratio(onStream.p99, bare.stats.p99), verdict(`< ${TARGET.p99} ms`, streamComplete && onStream.p99 < TARGET.p99)],
+      ['on /sla/stream (arrival - due), max', ms(onStream.max), ms(bare.stats.max), ratio(onStream.max, bare.stats.max), verdict(`< ${f(TARGET.max)} ms`, streamComplete && onStream.max < TARGET.max)],
+      ['changes on /sla/stream, one per case', f([...arrivals.values()].reduce((n, l) => n + l.length, 0)), '', '', `${f(CASES)} ${streamComplete ? 'PASS' : 'FAIL'}`],
       ['(diag) timer fired in service: detectedAt - due, p50 / p99 / max', triple(fired), '', '', '-'],
       ['(diag) check to record: recordedAt - detectedAt, p50 / p99 / max', triple(check), '', '', '-'],
       [`(diag) the ${f(BURST)} due in second +${burstSecond}: p50 / p99 / max`, triple(burstLateness), '', '', '-'],
@@ -440,6 +468,10 @@ async function main(): Promise<void> {
       rows: rowsOfTable(rows, { figure: 0, value: 1, baseline: 2, ratio: 3, target: 4 }),
       notes: [`load average ${loadAtStart[0].toFixed(2)} at start / ${loadavg()[0].toFixed(2)} at end`],
     });
+    if (!streamComplete) {
+      console.log(`FAIL: on /sla/stream ${f(streamMissing)} cases missing, ${f(streamDoubled)} announced twice`);
+      process.exitCode = 1;
+    }
     if (!complete || recorded !== CASES || bare.stats.count !== CASES) {
       console.log(
         `FAIL: ${f(recorded)} breaches recorded for ${f(CASES)} cases: ${f(missing)} missing, ${f(doubled)} doubled, ` +
@@ -452,6 +484,7 @@ async function main(): Promise<void> {
         `${unsettled ? ` (${unsettled})` : ''}; lateness includes arming and catching up`);
     }
   } finally {
+    sse.close();
     await queueEvents.close();
     await eventsConnection.quit();
     await queue.close();

@@ -5,6 +5,8 @@ export class SseClient {
   readonly received: unknown[] = [];
   /** The `id:` of each received payload, in the same order. */
   readonly ids: Array<string | undefined> = [];
+  /** When each payload arrived (Date.now()), in the same order. */
+  readonly receivedAt: number[] = [];
   private readonly controller = new AbortController();
   private opened!: Promise<void>;
 
@@ -53,6 +55,7 @@ export class SseClient {
     const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
     if (type !== this.type || !data) return;
     this.received.push(JSON.parse(data));
+    this.receivedAt.push(Date.now());
     this.ids.push(lines.find((l) => l.startsWith('id:'))?.slice(3).trim());
   }
 }

@@ -30,6 +30,8 @@ export interface Loaded<State> {
 export interface Appended<State, Event> {
   state: State;
   events: readonly Event[];
+  /** The store's ids of `events`, in the same order. */
+  eventIds: readonly string[];
   /** Global position of the last appended event; null when the command changed nothing. */
   position: bigint | null;
 }
@@ -84,12 +86,13 @@ export class EventSourcedStream {
       const decision = decider.decide(await command(state), state);
       if (!decision.ok) return onRefused(decision as Exclude<Decision, Accepted<Event>>);
       const events = (decision as unknown as Accepted<Event>).events;
-      if (events.length === 0) return { state, events, position: null };
+      if (events.length === 0) return { state, events, eventIds: [], position: null };
       try {
-        const result = await this.store.appendToStream(streamId, toNewEvents(events, options), {
+        const newEvents = toNewEvents(events, options);
+        const result = await this.store.appendToStream(streamId, newEvents, {
           expectedRevision: revision === null ? 'no-stream' : revision,
         });
-        return { state: events.reduce(decider.evolve, state), events, position: result.position };
+        return { state: events.reduce(decider.evolve, state), events, eventIds: newEvents.map((e) => e.id), position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (attempt >= MAX_ATTEMPTS) {

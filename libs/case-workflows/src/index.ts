@@ -4,6 +4,7 @@ export * from './linked-case-reaction';
 export * from './reactor';
 export * from './event-sourced-stream';
 export * from './sla-changes';
+export * from './sla-change-feed';
 export * from './sla-change-log';
 export * from './deadlines';
 export * from './append-new-stream';

@@ -9,8 +9,8 @@ export interface Reaction {
   /** A reaction that only tells about what happens from now on starts at the head on its first run. */
   readonly startAtHead?: boolean;
   /**
-   * The event types it reacts to, when it knows them: the others pass without a call, and their
-   * checkpoint is saved once per batch (they may pass again after a crash, harmlessly).
+   * The event types it reacts to, when it knows them: the others pass without a call. The
+   * checkpoint is saved once per batch (after a crash the batch may pass again, harmlessly).
    */
   readonly handles?: ReadonlySet<string>;
   /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
@@ -25,7 +25,7 @@ export interface ReactorLogger {
 export interface ReactorOptions {
   /** @defaultValue \{ initialMs: 100, maxMs: 5000 \} */
   backoff?: BackoffOptions;
-  /** Most events read and passed over per checkpoint write. @defaultValue 500 */
+  /** Most events read per checkpoint write. @defaultValue 500 */
   batchSize?: number;
   now?: () => Date;
 }
@@ -131,21 +131,24 @@ export class Reactor {
     const batchSize = this.options.batchSize ?? 500;
     const events = this.store.subscribe({ after: await this.checkpoint.read(), signal, batchSize });
     for await (const batch of eventBatches(events[Symbol.asyncIterator](), batchSize)) {
-      let passedOver: bigint | null = null;
-      for (const event of batch.events) {
-        if (handles && !handles.has(event.type)) {
-          passedOver = event.position;
-          continue;
+      // One checkpoint write per batch: a burst read in one batch costs one write, not one per
+      // event. A reaction that fails saves what came before it, so a retry starts there.
+      let done: bigint | null = null;
+      try {
+        for (const event of batch.events) {
+          if (!handles || handles.has(event.type)) {
+            // The effects are idempotent appends, so a second run does no harm; this check only
+            // narrows the window in which a holder that lost its lease would still run one.
+            if (this.lease) await assertLeaseHeld(this.db, this.lease);
+            await this.reaction.react(event);
+          }
+          done = event.position;
         }
-        // The effects are idempotent appends, so a second run does no harm; this check only
-        // narrows the window in which a holder that lost its lease would still run one.
-        if (this.lease) await assertLeaseHeld(this.db, this.lease);
-        await this.reaction.react(event);
-        await this.saved(event.position);
-        passedOver = null;
+      } catch (error) {
+        if (done !== null && !(error instanceof LeaseLostError)) await this.saved(done);
+        throw error;
       }
-      // One write for all the events the batch passed over, so a quiet store finds the reaction at its head.
-      if (passedOver !== null) await this.saved(passedOver);
+      if (done !== null) await this.saved(done);
     }
   }
 

@@ -56,17 +56,16 @@ export class SlaChangeLog {
    */
   async append(change: SlaChange, dedupeKey: string, now: Date): Promise<string> {
     await this.ready();
-    const id = await this.db.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['sla_change_log']);
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO sla_change_log (dedupe_key, org, change, logged_at) VALUES ($1, $2, $3::jsonb, $4)
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id::text AS id`,
-        [dedupeKey, change.org, JSON.stringify(change), now.toISOString()],
-      );
-      if (inserted.rows[0]) return inserted.rows[0].id;
-      const existing = await tx.query<{ id: string }>('SELECT id::text AS id FROM sla_change_log WHERE dedupe_key = $1', [dedupeKey]);
-      return existing.rows[0].id;
-    });
+    // One statement, its own transaction: the lock is taken before the row draws its id (the
+    // inserted row is made from the locked one) and held to the commit.
+    const inserted = await this.db.query<{ id: string }>(
+      `WITH locked AS (SELECT pg_advisory_xact_lock(hashtext('sla_change_log')))
+       INSERT INTO sla_change_log (dedupe_key, org, change, logged_at) SELECT $1::text, $2::text, $3::jsonb, $4::timestamptz FROM locked
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id::text AS id`,
+      [dedupeKey, change.org, JSON.stringify(change), now.toISOString()],
+    );
+    const id = inserted.rows[0]?.id ?? (await this.find(dedupeKey))?.id;
+    if (id === undefined) throw new Error('A change logged under its key was not found');
     if (now.getTime() - this.lastPurgeAt >= PURGE_EVERY_MS) await this.purge(now);
     return id;
   }
@@ -79,7 +78,24 @@ export class SlaChangeLog {
       `SELECT id::text AS id, change FROM sla_change_log WHERE id > $1 ${scoped} ORDER BY sla_change_log.id LIMIT $2`,
       orgs === 'all' ? [id.toString(), limit] : [id.toString(), limit, [...orgs]],
     );
-    return rows.map((row) => ({ id: row.id, change: typeof row.change === 'string' ? JSON.parse(row.change) : row.change }));
+    return rows.map(toLogged);
+  }
+
+  /** The change logged under `dedupeKey`, if one was. */
+  async find(dedupeKey: string): Promise<LoggedSlaChange | null> {
+    await this.ready();
+    const { rows } = await this.db.query<{ id: string; change: SlaChange | string }>(
+      'SELECT id::text AS id, change FROM sla_change_log WHERE dedupe_key = $1',
+      [dedupeKey],
+    );
+    return rows[0] ? toLogged(rows[0]) : null;
+  }
+
+  /** The id of the latest change (0 when there is none): the changes after it are still to come. */
+  async head(): Promise<bigint> {
+    await this.ready();
+    const { rows } = await this.db.query<{ id: string | null }>('SELECT max(id)::text AS id FROM sla_change_log');
+    return BigInt(rows[0]?.id ?? 0);
   }
 
   /** Drops what is older than the replay window. */
@@ -89,4 +105,9 @@ export class SlaChangeLog {
     const { rowCount } = await this.db.query('DELETE FROM sla_change_log WHERE logged_at < $1', [new Date(now.getTime() - this.keepMs).toISOString()]);
     return rowCount;
   }
+}
+
+/** jsonb may come back parsed or as text, by driver. */
+function toLogged(row: { id: string; change: SlaChange | string }): LoggedSlaChange {
+  return { id: row.id, change: typeof row.change === 'string' ? (JSON.parse(row.change) as SlaChange) : row.change };
 }

@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import type { LoggedSlaChange, SlaChangeLog } from './sla-change-log';
 
@@ -19,10 +18,9 @@ export interface SlaChange {
 }
 
 export const slaChangesChannel = (prefix: string) => `${prefix}:sla-changes`;
-const SUBSCRIBE_WAIT_MS = 2000;
 
 /** What goes over Redis: the change with its id in the change log. */
-interface SlaChangeMessage {
+export interface SlaChangeMessage {
   id: string;
   change: SlaChange;
 }
@@ -31,6 +29,8 @@ interface SlaChangeMessage {
  * Logs each change (so a reconnecting client can replay it), then publishes it through Redis, so
  * every API process (and its SSE clients) hears every worker. `dedupeKey` names the announcement
  * (the event it reports, or the timer): announcing it again, after a failure, keeps its id.
+ * Several may publish at once (timer handlers, the reaction, other workers): a message can
+ * overtake one with a lower id, so listeners read the log in id order (SlaChangeFeed).
  */
 export class SlaChangePublisher {
   constructor(
@@ -42,56 +42,21 @@ export class SlaChangePublisher {
 
   async publish(change: SlaChange, dedupeKey: string): Promise<string> {
     const id = await this.log.append(change, dedupeKey, this.clock.now());
-    const message: SlaChangeMessage = { id, change };
-    await this.redis.publish(slaChangesChannel(this.prefix), JSON.stringify(message));
+    await this.send({ id, change });
     return id;
   }
-}
 
-/**
- * One Redis subscription per process, fanned out to every listener in it. A subscriber connection
- * can do nothing else, so it is a duplicate of the shared one.
- */
-export class SlaChangeFeed {
-  private readonly emitter = new EventEmitter();
-  private subscriber: Redis | null = null;
-
-  constructor(private readonly redis: Redis, private readonly prefix: string) {
-    this.emitter.setMaxListeners(0);
+  /**
+   * When `dedupeKey` is logged already, publishes it again (its first publisher may have died
+   * before it got to Redis) and answers true; listeners drop what they have had.
+   */
+  async publishAgain(dedupeKey: string): Promise<boolean> {
+    const logged = await this.log.find(dedupeKey);
+    if (logged) await this.send(logged);
+    return logged !== null;
   }
 
-  async start(): Promise<void> {
-    const subscriber = this.redis.duplicate();
-    subscriber.on('error', () => undefined);
-    subscriber.on('message', (_channel: string, message: string) => {
-      const logged = parseMessage(message);
-      if (logged) this.emitter.emit('change', logged);
-    });
-    this.subscriber = subscriber;
-    // Wait for the subscription while Redis answers; without Redis the service still starts, and
-    // the subscription is made when Redis comes back (ioredis queues it and re-subscribes).
-    const subscribed = subscriber.subscribe(slaChangesChannel(this.prefix)).catch(() => undefined);
-    await Promise.race([subscribed, new Promise((resolve) => setTimeout(resolve, SUBSCRIBE_WAIT_MS).unref())]);
-  }
-
-  listen(listener: (logged: LoggedSlaChange) => void): () => void {
-    this.emitter.on('change', listener);
-    return () => this.emitter.off('change', listener);
-  }
-
-  async stop(): Promise<void> {
-    this.emitter.removeAllListeners();
-    this.subscriber?.disconnect();
-    this.subscriber = null;
-  }
-}
-
-function parseMessage(message: string): LoggedSlaChange | null {
-  try {
-    const parsed = JSON.parse(message) as Partial<SlaChangeMessage>;
-    if (typeof parsed.id !== 'string' || typeof parsed.change !== 'object' || parsed.change === null) return null;
-    return { id: parsed.id, change: parsed.change };
-  } catch {
-    return null; // Not ours: ignore.
+  private async send(message: SlaChangeMessage): Promise<void> {
+    await this.redis.publish(slaChangesChannel(this.prefix), JSON.stringify(message));
   }
 }

@@ -80,6 +80,27 @@ describe('a reactor with the event types it handles (PGlite)', () => {
     await reactor.stop();
   });
 
+  it('given a reaction that fails in the middle of a batch, when it is retried, then it starts at the failed event', async () => {
+    const seen: bigint[] = [];
+    let failed = false;
+    const reactor = new Reactor(store, db.client, {
+      name: 'probe',
+      react: async (event) => {
+        seen.push(event.position);
+        if (seen.length === 2 && !failed) {
+          failed = true;
+          throw new Error('the effect failed once');
+        }
+      },
+    }, quiet, { backoff: { initialMs: 1, maxMs: 1 } });
+    await reactor.start();
+    const events = await append('Any', 3);
+    await eventually(async () => ((await checkpoint()) === String(events.position) ? true : undefined));
+    const [first, second, third] = [events.position - 2n, events.position - 1n, events.position];
+    expect(seen).toEqual([first, second, second, third]);
+    await reactor.stop();
+  });
+
   it('given two reactors on one checkpoint, when the slower one saves an earlier position, then the checkpoint does not move back', async () => {
     const fastSeen: bigint[] = [];
     const fast = new Reactor(store, db.client, { name: 'probe', react: async (e) => void fastSeen.push(e.position) }, quiet);
@@ -105,11 +126,13 @@ describe('a reactor with the event types it handles (PGlite)', () => {
     await fast.stop();
 
     releaseFirst();
-    // The slow reactor has saved its first event's position (lower) and is at its second one.
+    // The slow reactor is at its second event; nothing it saves moves the checkpoint back.
     await eventually(async () => (slowSeen.length === 2 ? true : undefined));
     expect(fastSeen).toHaveLength(3);
     expect(await checkpoint()).toBe(String(events.position));
     releaseSecond();
+    await eventually(async () => (slowSeen.length === 3 ? true : undefined));
     await slow.stop();
+    expect(await checkpoint()).toBe(String(events.position));
   });
 });

@@ -8,12 +8,12 @@ import type { Redis } from 'ioredis';
 /** The process's one subscription to deadline-state changes; closed with the app. */
 export const slaFeedProvider: Provider = {
   provide: SlaChangeFeed,
-  useFactory: async (redis: Redis, config: Config) => {
-    const feed = new SlaChangeFeed(redis, config.redisPrefix);
+  useFactory: async (redis: Redis, config: Config, log: SlaChangeLog) => {
+    const feed = new SlaChangeFeed(redis, config.redisPrefix, log);
     await feed.start();
     return feed;
   },
-  inject: [REDIS, CONFIG],
+  inject: [REDIS, CONFIG, SlaChangeLog],
 };
 
 /** The changes already announced, for clients that reconnect with `Last-Event-ID`. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { caseDecider, slaStatus, type CaseDecision } from '@referral/case';
+import { caseDecider, slaStatus, type CaseDecision, type CaseEvent, type CaseState } from '@referral/case';
 import type { EventStore } from '@referral/event-store';
 import type { DeadlineTimer } from '@referral/deadline-timers';
-import { EventSourcedStream, type DomainEvent } from '../event-sourced-stream';
+import { EventSourcedStream, type Appended, type DomainEvent } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
 import type { SlaChangePublisher } from '../sla-changes';
 import { loadCase } from './case-history';
+import { eventAnnouncementKey, slaChangeOf } from './sla-change-of';
 
 export interface Clock {
   now(): Date;
@@ -15,7 +16,8 @@ export interface Clock {
  * What a fired timer does. A deadline timer sends CheckDeadlines, which records a breach at its
  * true due time, once, or nothing (met, closed, already recorded): so a timer that fires twice,
  * early or late changes nothing wrong. The triage-wait timer sends CheckTriageWait, alike. The
- * at-risk timer records nothing; it tells coordinators.
+ * at-risk timer records nothing; it tells coordinators. What a check records is announced at once,
+ * without waiting for the sla-changes reaction to come by it (under the same key, so once).
  */
 export class DeadlineChecker {
   private readonly stream: EventSourcedStream;
@@ -47,12 +49,22 @@ export class DeadlineChecker {
       },
       { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
     ).then(
-      (appended) => this.onRecorded(appended.events),
+      async (appended) => {
+        this.onRecorded(appended.events);
+        await this.announce(appended, now);
+      },
       (error: unknown) => {
         if (!(error instanceof CaseGoneError)) throw error;
         this.onUnknownCase(timer);
       },
     );
+  }
+
+  private async announce({ events, eventIds, state }: Appended<CaseState, CaseEvent>, now: string): Promise<void> {
+    for (const [i, event] of events.entries()) {
+      const change = slaChangeOf(event, state, now);
+      if (change) await this.publisher.publish(change, eventAnnouncementKey(eventIds[i]));
+    }
   }
 
   private async announceAtRisk(timer: DeadlineTimer): Promise<void> {

@@ -1,33 +1,13 @@
-import { slaStatus } from '@referral/case';
-import type { EventStore, RecordedEvent } from '@referral/event-store';
+import type { EventStore } from '@referral/event-store';
 import type { Reaction } from '../reactor';
-import type { SlaChange, SlaChangePublisher } from '../sla-changes';
+import type { SlaChangePublisher } from '../sla-changes';
 import { loadCase } from './case-history';
-
-type Change = SlaChange['change'];
-
-function changeOf(event: RecordedEvent): Change | null {
-  switch (event.type) {
-    case 'FirstContactDeadlineMissed':
-      return 'first-contact-missed';
-    case 'ReachAttemptsDeadlineMissed':
-      return 'reach-attempts-missed';
-    case 'DeadlineBreachRetracted':
-      return 'breach-retracted';
-    case 'CaseClosed':
-      return 'closed';
-    case 'TriageWaitExceeded':
-      return 'triage-waiting';
-    case 'ContactRecorded':
-      return (event.data as { towardsPerson?: boolean }).towardsPerson ? 'contacted' : null;
-    default:
-      return null;
-  }
-}
+import { changeOf, eventAnnouncementKey, slaChangeOf } from './sla-change-of';
 
 /**
- * Tells coordinators, live, each recorded change of a case's deadline state. A change goes to the
- * org the event names (a triage wait: `triage`, which only the city sees), under the event's id.
+ * Tells coordinators, live, each recorded change of a case's deadline state, under the event's
+ * id. The deadline checker announces the breaches it records itself, at once; for those this is
+ * the backstop (it publishes again what was logged, in case the checker died before Redis).
  */
 export function slaChangeReaction(store: EventStore, publisher: SlaChangePublisher, clock: { now(): Date }): Reaction {
   return {
@@ -38,20 +18,12 @@ export function slaChangeReaction(store: EventStore, publisher: SlaChangePublish
       'TriageWaitExceeded',
     ]),
     react: async (event) => {
-      const change = changeOf(event);
-      if (change === null) return;
+      if (changeOf(event) === null) return;
+      const key = eventAnnouncementKey(event.id);
+      if (await publisher.publishAgain(key)) return;
       const state = await loadCase(store, String((event.data as { caseId: string }).caseId));
-      if (state.status === 'none') return;
-      const data = event.data as { at: string; dueAt?: string; org: string };
-      await publisher.publish({
-        caseId: state.caseId,
-        org: change === 'triage-waiting' ? data.org : state.org,
-        // A triage case past the city's line is on the city's at-risk list until it is routed.
-        slaState: change === 'triage-waiting' && state.status === 'triage' ? 'at-risk' : slaStatus(state, clock.now().toISOString()),
-        change,
-        ...(data.dueAt ? { dueAt: data.dueAt } : {}),
-        at: data.at,
-      }, `event:${event.id}`);
+      const change = slaChangeOf(event, state, clock.now().toISOString());
+      if (change) await publisher.publish(change, key);
     },
   };
 }
