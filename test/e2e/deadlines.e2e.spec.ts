@@ -54,6 +54,7 @@ describe('contact deadlines through the running service (embedded, real Redis)',
         expect(breach).toEqual({ caseId, org: 'boj-vasterort', rule: 'first-contact', dueAt: '2025-06-05T08:00:00.000Z', breachedAt: '2025-06-05T08:00:00.000Z' });
         // Counted by org code and rule, for the breach alert; the case id is no label.
         await eventually(async () => (await http().get('/api/v1/metrics')).text.includes('referral_deadline_breaches_total{org="boj-vasterort",rule="first-contact"} 1'), { what: 'the breach counted' });
+        expect((await http().get('/api/v1/metrics')).text).toContain('referral_deadline_lateness_seconds_count{rule="first-contact"} 1');
         expect((await sse.waitFor((d) => d.caseId === caseId && d.change === 'first-contact-missed')).slaState).toBe('breached');
         expect((await http().get(`/api/v1/cases/${caseId}`).set(coordinator)).body.slaState).toBe('breached');
         expect((await http().get('/api/v1/cases?slaState=breached').set(coordinator)).body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);

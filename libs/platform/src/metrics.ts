@@ -41,6 +41,14 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly deadlineLateness = new Histogram({
+    name: 'referral_deadline_lateness_seconds',
+    help: 'How long after its due instant this process recorded a breach (the check that found it), by rule',
+    labelNames: ['rule'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+    registers: [this.registry],
+  });
+
   readonly componentLagEvents = new Gauge({
     name: 'referral_component_lag_events',
     help: 'Events in the store after a projection or reaction (counted up to a limit), by kind and component',

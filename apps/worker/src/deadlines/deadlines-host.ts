@@ -18,7 +18,7 @@ import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
 import { FailureStreak, errorFields, retryForever, type FailureState } from '@referral/resilience';
 import { ProjectionsHost } from '../projections/projections-host';
-import { breachLabels } from '../metrics/breach-labels';
+import { breachLabels, breachLateness } from '../metrics/breach-labels';
 import { redisAnswers } from './redis-answers';
 import { leaseStateOf, type LeaseState } from '../leases/component-leases';
 
@@ -94,7 +94,12 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
         this.metrics.deadlineJobsForUnknownCase.inc({ kind });
       },
       (events) => {
-        for (const labels of events.map(breachLabels)) if (labels) this.metrics.deadlineBreaches.inc(labels);
+        for (const event of events) {
+          const labels = breachLabels(event);
+          if (labels) this.metrics.deadlineBreaches.inc(labels);
+          const late = breachLateness(event);
+          if (late) this.metrics.deadlineLateness.observe({ rule: late.rule }, late.seconds);
+        }
       },
     );
     this.reactors = [

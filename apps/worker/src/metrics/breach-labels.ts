@@ -31,3 +31,17 @@ export function knownBreachLabels(): Array<{ org: string; rule: BreachRule }> {
     { org: 'triage', rule: 'triage-wait' },
   ];
 }
+
+/**
+ * How late a breach was recorded: the check's `detectedAt` minus the due instant `at`, for
+ * `referral_deadline_lateness_seconds` (0 and up; `null` for any other event or without both).
+ */
+export function breachLateness(event: DomainEvent): { rule: BreachRule; seconds: number } | null {
+  const rule = RULES[event.type];
+  if (!rule) return null;
+  const { at, detectedAt } = event.data as { at?: unknown; detectedAt?: unknown };
+  const due = typeof at === 'string' ? Date.parse(at) : NaN;
+  const recorded = typeof detectedAt === 'string' ? Date.parse(detectedAt) : NaN;
+  if (Number.isNaN(due) || Number.isNaN(recorded)) return null;
+  return { rule, seconds: Math.max(0, (recorded - due) / 1000) };
+}
