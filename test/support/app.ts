@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 import { loadConfig } from '@referral/config';
@@ -9,6 +7,7 @@ import { createLogger, type Clock } from '@referral/platform';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import type { HttpOptions } from '../../apps/api/src/configure-http';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { freshEmbeddedDataDir } from './embedded-data-dir';
 
 export const TEST_JWT_SECRET = 'test-secret-for-e2e-only-0123456789abcdef';
 
@@ -25,7 +24,7 @@ export async function startEmbeddedService(
   env: Record<string, string> = {},
   options: { clock?: Clock; dataDir?: string; keepData?: boolean; logDestination?: DestinationStream; http?: HttpOptions } = {},
 ): Promise<RunningService> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'referral-e2e-'));
+  const dataDir = options.dataDir ?? (await freshEmbeddedDataDir());
   const redisPrefix = `e2e-${randomBytes(6).toString('hex')}`;
   const config = loadConfig({
     DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: redisPrefix, ...env,
