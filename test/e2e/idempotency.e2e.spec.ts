@@ -148,6 +148,26 @@ describe('idempotent commands with Idempotency-Key (embedded service, real Redis
     }
   });
 
+
+  it('takes effect once when the first run appended but its answer was never kept (its process died, its claim ran out)', async () => {
+    const db = service.app.get<SqlClient>(READ_MODEL_DB);
+    const scopes = async () => new Set((await db.query<{ scope: string }>('SELECT scope FROM idempotency_keys')).rows.map((r) => r.scope));
+    const before = await contactsOf();
+    const known = await scopes();
+    const tap = key('died');
+    expect((await contact(call('2025-06-04T10:00:00+02:00'), { ...tokens.volunteer, ...tap })).status).toBe(201);
+    const [scope] = [...(await scopes())].filter((s) => !known.has(s));
+    // What a kill -9 between the append and the kept answer leaves: a pending claim whose lease has ended.
+    await db.query(
+      `UPDATE idempotency_keys SET state = 'pending', status = NULL, answer = NULL, claim = 'dead-process', lease_until = $2 WHERE scope = $1`,
+      [scope, new Date(clock.now().getTime() - 1000).toISOString()],
+    );
+    const again = await contact(call('2025-06-04T10:00:00+02:00'), { ...tokens.volunteer, ...tap });
+    expect(again.status).toBe(201);
+    expect(await contactsOf()).toBe(before + 1);
+    const third = await contact(call('2025-06-04T10:00:00+02:00'), { ...tokens.volunteer, ...tap });
+    expect({ status: third.status, body: third.body }).toEqual({ status: again.status, body: again.body });
+  });
   it('refuses a malformed key with 400 naming the header, and records nothing', async () => {
     const before = await typesOf();
     for (const malformed of ['', 'x'.repeat(129), 'two words', 'nyckel-\u00e9', 'tab\there']) {

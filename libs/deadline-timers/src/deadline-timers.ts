@@ -138,18 +138,41 @@ export class DeadlineTimers {
     return { armed: expected.length - fired, fired };
   }
 
-  /** Reconciles from `source` now and every `everyMs` after each run; stopped by `stop()` too. */
-  async startReconciliation(source: () => Promise<DeadlineTimer[]>, everyMs: number): Promise<ReconciliationHandle> {
-    const loop = await startLoop(
-      async () => void (await this.reconcile(await source())),
-      everyMs,
-      (error) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorFields(error) }),
-    );
-    this.loops.add(loop);
+  /**
+   * Reconciles from `source` now and every `everyMs` after each run; stopped by `stop()` too.
+   * Between runs it looks every `watchEveryMs` for a marker it sets before each run: when Redis
+   * has lost its data (FLUSHALL, a restart without persistence, a failover to an empty replica)
+   * the marker is gone with the timers, and a run starts at once instead of at the next schedule.
+   */
+  async startReconciliation(
+    source: () => Promise<DeadlineTimer[]>,
+    everyMs: number,
+    watchEveryMs: number = DEFAULTS.lossWatchMs,
+  ): Promise<ReconciliationHandle> {
+    const onError = (error: unknown) => this.logger.error('Deadline reconciliation failed; retrying on schedule', { error: errorFields(error) });
+    const markerKey = `${this.options.prefix ?? 'bull'}:${this.queueName}:reconciled`;
+    let tail: Promise<void> = Promise.resolve();
+    // One run at a time, whichever loop starts it.
+    const run = (): Promise<void> => {
+      const next = tail.then(async () => {
+        // Set first: a loss during the run takes the marker too, and the watch runs again.
+        await this.options.connection.set(markerKey, String(this.clock.now().getTime()));
+        await this.reconcile(await source());
+      });
+      tail = next.catch(() => undefined);
+      return next;
+    };
+    const watch = async () => {
+      if ((await this.options.connection.exists(markerKey)) === 1) return;
+      this.logger.warn('Redis has lost the deadline timers (flushed, or restarted empty); re-arming every open deadline now', { queue: this.queueName });
+      await run();
+    };
+    const loops = [await startLoop(run, everyMs, onError), await startLoop(watch, watchEveryMs, onError)];
+    for (const loop of loops) this.loops.add(loop);
     return {
       stop: async () => {
-        this.loops.delete(loop);
-        await loop.stop();
+        for (const loop of loops) this.loops.delete(loop);
+        await Promise.all(loops.map((loop) => loop.stop()));
       },
     };
   }

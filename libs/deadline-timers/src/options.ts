@@ -66,6 +66,8 @@ export const DEFAULTS = {
   waitingSlots: 1000,
   earlyMs: 200,
   maxStalledCount: 5,
+  /** How often reconciliation looks whether Redis lost the timers. */
+  lossWatchMs: 2_000,
 } as const;
 
 export const silentLogger: TimersLogger = { error: () => undefined, warn: () => undefined };

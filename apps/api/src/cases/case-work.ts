@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { caseDecider, type CaseCommand, type CaseEvent, type CaseRecord, type CaseState } from '@referral/case';
-import { eventMetadata, type CommandContext } from '../commands/command-context';
+import { runOptions, type CommandContext } from '../commands/command-context';
 import { throwRefusal } from '../commands/domain-exception';
 import { EventSourcedStream, type Appended } from '@referral/case-workflows';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
@@ -36,7 +36,7 @@ export class CaseWork {
         return command(state as CaseRecord);
       },
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, caseStream(caseId)),
     );
     await this.freshness.waitFor(CASE_READ_MODELS, result.position);
     return result;

@@ -21,17 +21,18 @@ export type HeldKey =
   | { state: 'pending'; fingerprint: string }
   | ({ state: 'done'; fingerprint: string } & StoredAnswer);
 
-export type ClaimOutcome = { kind: 'claimed' } | { kind: 'held'; key: HeldKey };
+/** `since`: when the key's life began (its first use within its 24 hours); a run again after a failed or dead one has the same. */
+export type ClaimOutcome = { kind: 'claimed'; since: string } | { kind: 'held'; key: HeldKey };
 
 /** The durable memory of idempotent commands. */
 export interface IdempotencyStore {
   /** Claims the scope for this request (only one concurrent claim wins), or answers who holds it. */
   claim(request: ClaimRequest): Promise<ClaimOutcome>;
-  /** The key as it is now, or null when it is free (never used, released, or expired). */
+  /** The key as it is now, or null when it is free (never used, released, its holder's lease over, or expired). */
   find(scope: string, now: Date): Promise<HeldKey | null>;
   /** Keeps the first answer; false when this request no longer holds the claim. */
   complete(scope: string, claim: string, answer: StoredAnswer): Promise<boolean>;
-  /** Frees a pending claim, so the key can be tried again (the first try failed with a 5xx). */
+  /** Frees a pending claim, so the key can be tried again at once (the first try failed with a 5xx). */
   release(scope: string, claim: string): Promise<void>;
   /** Deletes every expired row; answers how many. */
   purgeExpired(now: Date): Promise<number>;

@@ -5,11 +5,12 @@ import { noteCaseGrant } from '../audit/access-notes';
 import { caseIdOf } from '../audit/audit-targets';
 import { routePatternOf } from '../audit/audited-routes';
 import type { Caller } from '../auth/caller';
+import { REQUEST_COMMAND_KEY } from '../commands/request-context.decorator';
 import { IdempotencyHashes } from './idempotency-hashes';
 import { idempotencyKeyOf } from './idempotency-key';
 import { IdempotentCommands } from './idempotent-commands';
 
-type CallerRequest = Request & { caller?: Caller };
+type CallerRequest = Request & { caller?: Caller; [REQUEST_COMMAND_KEY]?: string };
 
 /**
  * `Idempotency-Key` on every POST route, present and future: without the header the route runs
@@ -42,7 +43,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       scope: this.hashes.scopeOf(request.caller ?? null, key, request.path),
       fingerprint: this.hashes.fingerprintOf(request.method, request.originalUrl, request.body),
       caseOf: (body) => caseIdOf(pattern, request, body),
-      execute: async () => {
+      execute: async (commandKey) => {
+        // The command's event ids derive from it (command-context.ts runOptions): run twice, it appends once.
+        request[REQUEST_COMMAND_KEY] = commandKey;
         const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
         return { status: response.statusCode, body: asSent(body) };
       },

@@ -33,8 +33,11 @@ export interface IdempotentRequest {
   fingerprint: string;
   /** The case an answer concerns, whose key seals it; null for none. */
   caseOf(body: unknown): string | null;
-  /** Runs the command; resolves with its answer or throws what the error filter will answer. */
-  execute(): Promise<Answer>;
+  /**
+   * Runs the command; resolves with its answer or throws what the error filter will answer.
+   * `commandKey` names this key's life: the same for every run of the command under it.
+   */
+  execute(commandKey: string): Promise<Answer>;
 }
 
 /**
@@ -84,7 +87,7 @@ export class IdempotentCommands {
       const outcome = await this.store.claim({
         scope: request.scope, fingerprint: request.fingerprint, claim, now, ttlMs: KEY_TTL_MS, leaseMs: CLAIM_LEASE_MS,
       });
-      if (outcome.kind === 'claimed') return { ...(await this.first(request, claim)), replayed: false };
+      if (outcome.kind === 'claimed') return { ...(await this.first(request, claim, `${request.scope}@${outcome.since}`)), replayed: false };
       const held = outcome.key;
       if (held.fingerprint !== request.fingerprint) {
         throw new ApiException(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another request; use a new key for a new request');
@@ -97,10 +100,10 @@ export class IdempotentCommands {
     }
   }
 
-  private async first(request: IdempotentRequest, claim: string): Promise<Answer> {
+  private async first(request: IdempotentRequest, claim: string, commandKey: string): Promise<Answer> {
     let answer: Answer;
     try {
-      answer = await request.execute();
+      answer = await request.execute(commandKey);
     } catch (error) {
       const refusal = rememberedRefusal(error);
       if (refusal) await this.keep(request, claim, refusal, null);

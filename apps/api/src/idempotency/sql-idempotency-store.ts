@@ -8,6 +8,9 @@ interface KeyRow {
   answer: unknown;
 }
 
+/** A pending row of the same request that has not expired: its holder died or its first try failed. */
+const SAME_LIFE = "k.state = 'pending' AND k.expires_at > EXCLUDED.created_at AND k.fingerprint = EXCLUDED.fingerprint";
+
 /** A key can vanish between the claim and the look (released, expired); this many tries at most. */
 const CLAIM_ATTEMPTS = 5;
 
@@ -19,18 +22,23 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     const now = request.now.getTime();
     for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
       // One statement: a fresh key is inserted; an expired row, or a pending one whose holder's
-      // lease ran out, is taken over; a live row is left alone (and nothing is returned).
-      const claimed = await this.db.query(
+      // lease ran out, is taken over; a live row is left alone (and nothing is returned). A
+      // pending row taken over for the same request keeps its life (created_at, expires_at):
+      // the command's event ids derive from it, so a run again after a dead holder appends once.
+      const claimed = await this.db.query<{ since: Date | string }>(
         `INSERT INTO idempotency_keys AS k (scope, fingerprint, claim, state, created_at, lease_until, expires_at)
          VALUES ($1, $2, $3, 'pending', $4::timestamptz, $5::timestamptz, $6::timestamptz)
          ON CONFLICT (scope) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, claim = EXCLUDED.claim,
-           state = 'pending', status = NULL, answer = NULL, created_at = EXCLUDED.created_at,
-           lease_until = EXCLUDED.lease_until, expires_at = EXCLUDED.expires_at
+           state = 'pending', status = NULL, answer = NULL,
+           created_at = CASE WHEN ${SAME_LIFE} THEN k.created_at ELSE EXCLUDED.created_at END,
+           lease_until = EXCLUDED.lease_until,
+           expires_at = CASE WHEN ${SAME_LIFE} THEN k.expires_at ELSE EXCLUDED.expires_at END
          WHERE k.expires_at <= EXCLUDED.created_at OR (k.state = 'pending' AND k.lease_until <= EXCLUDED.created_at)
-         RETURNING k.claim`,
+         RETURNING k.created_at AS since`,
         [request.scope, request.fingerprint, request.claim, iso(now), iso(now + request.leaseMs), iso(now + request.ttlMs)],
       );
-      if (claimed.rows.length === 1) return { kind: 'claimed' };
+      const row = claimed.rows[0];
+      if (row) return { kind: 'claimed', since: new Date(row.since).toISOString() };
       // A separate statement, so it sees the row another transaction committed meanwhile.
       const held = await this.find(request.scope, request.now);
       if (held) return { kind: 'held', key: held };
@@ -40,7 +48,8 @@ export class SqlIdempotencyStore implements IdempotencyStore {
 
   async find(scope: string, now: Date): Promise<HeldKey | null> {
     const { rows } = await this.db.query<KeyRow>(
-      `SELECT fingerprint, state, status, answer FROM idempotency_keys WHERE scope = $1 AND expires_at > $2::timestamptz`,
+      `SELECT fingerprint, state, status, answer FROM idempotency_keys
+        WHERE scope = $1 AND expires_at > $2::timestamptz AND NOT (state = 'pending' AND lease_until <= $2::timestamptz)`,
       [scope, now.toISOString()],
     );
     const row = rows[0];
@@ -59,7 +68,8 @@ export class SqlIdempotencyStore implements IdempotencyStore {
   }
 
   async release(scope: string, claim: string): Promise<void> {
-    await this.db.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND claim = $2 AND state = 'pending'`, [scope, claim]);
+    // Freed, not deleted: the next try takes it over at once and keeps its life (see claim).
+    await this.db.query(`UPDATE idempotency_keys SET lease_until = created_at WHERE scope = $1 AND claim = $2 AND state = 'pending'`, [scope, claim]);
   }
 
   async purgeExpired(now: Date): Promise<number> {

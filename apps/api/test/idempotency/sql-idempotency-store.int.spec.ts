@@ -38,7 +38,7 @@ describe.each(sqlBackends)('SqlIdempotencyStore on %s', (_name, open) => {
 
   it('keeps the first answer for its holder only, and answers it to every later claim', async () => {
     const first = request();
-    expect(await store.claim(first)).toEqual({ kind: 'claimed' });
+    expect(await store.claim(first)).toEqual({ kind: 'claimed', since: T0.toISOString() });
     expect(await store.complete('scope-1', randomUUID(), { status: 500, answer: null })).toBe(false);
     expect(await store.complete('scope-1', first.claim, { status: 201, answer: { sealed: 'x' } })).toBe(true);
     expect(await store.complete('scope-1', first.claim, { status: 201, answer: { sealed: 'y' } })).toBe(false);
@@ -47,12 +47,19 @@ describe.each(sqlBackends)('SqlIdempotencyStore on %s', (_name, open) => {
     expect(later).toEqual({ kind: 'held', key: { state: 'done', fingerprint: 'fp-1', status: 201, answer: { sealed: 'x' } } });
   });
 
-  it('a released claim frees the key for the next try', async () => {
+  it('a released claim frees the key for the next try, in the same life (the same since)', async () => {
     const first = request();
     await store.claim(first);
     await store.release('scope-1', first.claim);
     expect(await store.find('scope-1', T0)).toBeNull();
-    expect(await store.claim(request())).toEqual({ kind: 'claimed' });
+    expect(await store.claim(request({ now: at(1_000) }))).toEqual({ kind: 'claimed', since: T0.toISOString() });
+  });
+
+  it('a released claim tried again with another body starts a new life', async () => {
+    const first = request();
+    await store.claim(first);
+    await store.release('scope-1', first.claim);
+    expect(await store.claim(request({ fingerprint: 'fp-2', now: at(1_000) }))).toEqual({ kind: 'claimed', since: at(1_000).toISOString() });
   });
 
   it('after 24 hours the key is new, and the purge removes only expired rows', async () => {
@@ -62,7 +69,7 @@ describe.each(sqlBackends)('SqlIdempotencyStore on %s', (_name, open) => {
     await store.claim(request({ scope: 'scope-2', now: at(DAY / 2) }));
 
     expect(await store.find('scope-1', at(DAY))).toBeNull();
-    expect(await store.claim(request({ now: at(DAY) }))).toEqual({ kind: 'claimed' });
+    expect(await store.claim(request({ now: at(DAY) }))).toEqual({ kind: 'claimed', since: at(DAY).toISOString() });
     expect(await store.purgeExpired(at(DAY + DAY / 2 - 1))).toBe(0);
     expect(await store.purgeExpired(at(DAY + DAY / 2))).toBe(1);
     expect((await db.query('SELECT scope FROM idempotency_keys')).rows).toEqual([{ scope: 'scope-1' }]);
@@ -73,7 +80,8 @@ describe.each(sqlBackends)('SqlIdempotencyStore on %s', (_name, open) => {
     await store.claim(dead);
     expect(await store.claim(request({ now: at(LEASE - 1) }))).toMatchObject({ kind: 'held', key: { state: 'pending' } });
     const next = request({ now: at(LEASE) });
-    expect(await store.claim(next)).toEqual({ kind: 'claimed' });
+    // The same life: a run again of the command derives the same event ids.
+    expect(await store.claim(next)).toEqual({ kind: 'claimed', since: T0.toISOString() });
     expect(await store.complete('scope-1', dead.claim, { status: 201, answer: {} })).toBe(false);
     expect(await store.complete('scope-1', next.claim, { status: 200, answer: {} })).toBe(true);
   });

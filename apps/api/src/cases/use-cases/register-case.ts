@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseDecider, isOrgId, type CaseEvent } from '@referral/case';
-import { eventMetadata, type CommandContext } from '../../commands/command-context';
+import { runOptions, newIdOf, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
 import { EventSourcedStream } from '@referral/case-workflows';
 import { Policies } from '../../commands/policies';
@@ -27,7 +26,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
   async execute({ body, context }: RegisterCaseCommand): Promise<HandoverAnswer> {
     const org = context.caller.org;
     if (!isOrgId(org)) throw new ApiException(403, 'forbidden', 'Only a jour or Stödcentrum registers cases');
-    const caseId = randomUUID();
+    const caseId = newIdOf(context, 'case');
     const result = await this.stream.run(
       caseStream(caseId),
       caseDecider,
@@ -47,7 +46,7 @@ export class RegisterCaseHandler implements ICommandHandler<RegisterCaseCommand,
         by: context.caller.sub,
       }),
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, caseStream(caseId)),
     );
     await this.freshness.waitFor(CASE_READ_MODELS, result.position);
     const received = result.events[0] as Extract<CaseEvent, { type: 'CaseReceived' }>;

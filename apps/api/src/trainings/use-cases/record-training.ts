@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { trainingDecider, type OrgId } from '@referral/case';
 import { EventSourcedStream } from '@referral/case-workflows';
 import { CaseQueries } from '@referral/read-models';
-import { eventMetadata, type CommandContext } from '../../commands/command-context';
+import { runOptions, newIdOf, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { VOLUNTEERS } from '../../volunteers/use-cases/register-volunteer';
@@ -24,7 +23,7 @@ export class RecordTrainingHandler implements ICommandHandler<RecordTrainingComm
   ) {}
 
   async execute({ org, body, context }: RecordTrainingCommand): Promise<{ trainingId: string }> {
-    const trainingId = randomUUID();
+    const trainingId = newIdOf(context, 'training');
     const volunteersOfOrg = await this.queries.volunteersOfOrg(org, body.participants);
     const result = await this.stream.run(
       trainingStream(trainingId),
@@ -42,7 +41,7 @@ export class RecordTrainingHandler implements ICommandHandler<RecordTrainingComm
         by: context.caller.sub,
       }),
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, trainingStream(trainingId)),
     );
     // The roster (basicTrainingOn) and the basic-training rule at assignment read it from there.
     await this.freshness.waitFor(VOLUNTEERS, result.position);

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { volunteerDecider, type OrgId } from '@referral/case';
 import { EventSourcedStream } from '@referral/case-workflows';
-import { eventMetadata, type CommandContext } from '../../commands/command-context';
+import { runOptions, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
 import { volunteerStream } from '../../cases/use-cases/assign-volunteer';
@@ -29,7 +29,7 @@ export class ChangeLanguagesHandler implements ICommandHandler<ChangeLanguagesCo
         by: context.caller.sub,
       }),
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, volunteerStream(volunteerId)),
     );
     await this.freshness.waitFor(VOLUNTEERS, result.position);
     return { volunteerId, languages: result.state.status === 'registered' ? result.state.languages : body.languages };

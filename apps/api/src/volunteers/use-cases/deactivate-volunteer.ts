@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { formatCalendarDate, localDateOf, volunteerDecider, type OrgId } from '@referral/case';
-import { eventMetadata, type CommandContext } from '../../commands/command-context';
+import { runOptions, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
 import { EventSourcedStream } from '@referral/case-workflows';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
@@ -34,7 +34,7 @@ export class DeactivateVolunteerHandler implements ICommandHandler<DeactivateVol
         by: context.caller.sub,
       }),
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, volunteerStream(volunteerId)),
     );
     await this.freshness.waitFor(VOLUNTEERS, result.position);
     return { volunteerId, activeUntil: (result.state.status === 'registered' && result.state.activeUntil) || null };

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { formatCalendarDate, localDateOf, volunteerDecider, type OrgId } from '@referral/case';
-import { eventMetadata, type CommandContext } from '../../commands/command-context';
+import { runOptions, newIdOf, type CommandContext } from '../../commands/command-context';
 import { throwRefusal } from '../../commands/domain-exception';
 import { EventSourcedStream } from '@referral/case-workflows';
 import { ReadModelFreshness } from '../../commands/read-model-freshness';
@@ -19,7 +18,7 @@ export class RegisterVolunteerHandler implements ICommandHandler<RegisterVolunte
   constructor(private readonly stream: EventSourcedStream, private readonly freshness: ReadModelFreshness) {}
 
   async execute({ org, body, context }: RegisterVolunteerCommand): Promise<{ volunteerId: string }> {
-    const volunteerId = randomUUID();
+    const volunteerId = newIdOf(context, 'volunteer');
     const result = await this.stream.run(
       volunteerStream(volunteerId),
       volunteerDecider,
@@ -37,7 +36,7 @@ export class RegisterVolunteerHandler implements ICommandHandler<RegisterVolunte
         by: context.caller.sub,
       }),
       throwRefusal,
-      { metadata: eventMetadata(context) },
+      runOptions(context, volunteerStream(volunteerId)),
     );
     await this.freshness.waitFor(VOLUNTEERS, result.position);
     return { volunteerId };
