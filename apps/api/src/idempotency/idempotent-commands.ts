@@ -8,8 +8,13 @@ import type { AnswerSealing } from './answer-seal';
 import type { HeldKey, IdempotencyStore } from './idempotency-store';
 
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
-/** Longer than any command runs (its read-model wait is bounded to 5 s). */
-export const CLAIM_LEASE_MS = 60_000;
+/**
+ * How long a claim holds before another request may take it over (its holder died). Longer than
+ * any command runs (its read-model wait is bounded to 5 s); short, because a client whose request
+ * died with its process waits this long. A takeover that runs the command again appends nothing
+ * twice: its event ids derive from the key (command-context.ts runOptions).
+ */
+export const CLAIM_LEASE_MS = 20_000;
 const PURGE_EVERY_MS = 10 * 60_000;
 /** ReadModelFreshness's answer when a command took effect but the views lag behind. */
 const SAVED_BUT_NOT_SHOWN = 'read-model-behind';

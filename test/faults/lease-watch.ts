@@ -1,0 +1,73 @@
+import type { Member } from './scaled-shape';
+
+interface Component {
+  kind: string;
+  name: string;
+  lease?: 'held' | 'standby';
+}
+
+/**
+ * Asks every worker's health every `everyMs` which leased components it holds, and keeps, per
+ * component, the longest stretch in which no worker held it (a holder that died or was cut off
+ * and the takeover), and how long two said they held it at once (harmless with fencing: the
+ * one that lost its lease cannot write; shown for information).
+ */
+export class LeaseWatch {
+  private readonly lastHeld = new Map<string, number>();
+  readonly longestGapMs = new Map<string, number>();
+  private readonly doubleSamples = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private started = 0;
+
+  constructor(private readonly workers: () => Member[], private readonly everyMs = 500) {}
+
+  start(): void {
+    this.started = Date.now();
+    const tick = async () => {
+      await this.sample();
+      if (this.timer) this.timer = setTimeout(() => void tick(), this.everyMs);
+    };
+    this.timer = setTimeout(() => void tick(), 0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Which worker holds the most leases now (the one to kill or cut off). */
+  async busiest(): Promise<Member> {
+    const held = await Promise.all(this.workers().map(async (w) => ({ w, n: (await componentsOf(w)).filter((c) => c.lease === 'held').length })));
+    return held.sort((a, b) => b.n - a.n)[0]!.w;
+  }
+
+  get doubleHeldMs(): number {
+    return Math.max(0, ...this.doubleSamples.values()) * this.everyMs;
+  }
+
+  private async sample(): Promise<void> {
+    const now = Date.now();
+    const answers = await Promise.all(this.workers().map(componentsOf));
+    const holders = new Map<string, number>();
+    for (const component of answers.flat()) {
+      if (component.kind !== 'projection' && component.kind !== 'reaction') continue;
+      holders.set(component.name, (holders.get(component.name) ?? 0) + (component.lease === 'held' ? 1 : 0));
+    }
+    for (const [name, count] of holders) {
+      if (count >= 1) this.lastHeld.set(name, now);
+      if (count > 1) this.doubleSamples.set(name, (this.doubleSamples.get(name) ?? 0) + 1);
+      const gap = now - (this.lastHeld.get(name) ?? this.started);
+      this.longestGapMs.set(name, Math.max(this.longestGapMs.get(name) ?? 0, gap));
+    }
+  }
+}
+
+async function componentsOf(worker: Member): Promise<Component[]> {
+  if (!worker.process?.running) return [];
+  try {
+    const response = await fetch(`http://127.0.0.1:${worker.process.port}/api/v1/health`, { signal: AbortSignal.timeout(2_000) });
+    return ((await response.json()) as { components?: Component[] }).components ?? [];
+  } catch {
+    return [];
+  }
+}
