@@ -22,6 +22,7 @@ export interface RunResult {
     contactsSent: number;
     readModelRows: number;
     longestLeaseGapMs: number;
+    leaseTakeovers: number;
     doubleHeldMs: number;
     seconds: number;
   };
@@ -131,6 +132,7 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
         contactsSent: load.contacts.length,
         readModelRows: readModels.rows,
         longestLeaseGapMs: longestGap,
+        leaseTakeovers: leases.takeovers,
         doubleHeldMs: leases.doubleHeldMs,
         seconds: Math.round((Date.now() - began) / 1000),
       },

@@ -16,6 +16,9 @@ export class LeaseWatch {
   private readonly lastHeld = new Map<string, number>();
   readonly longestGapMs = new Map<string, number>();
   private readonly doubleSamples = new Map<string, number>();
+  private readonly holderOf = new Map<string, string>();
+  /** How often a component's lease moved from one worker to another. */
+  takeovers = 0;
   private timer: NodeJS.Timeout | null = null;
   private started = 0;
 
@@ -47,12 +50,20 @@ export class LeaseWatch {
 
   private async sample(): Promise<void> {
     const now = Date.now();
-    const answers = await Promise.all(this.workers().map(componentsOf));
+    const workers = this.workers();
+    const answers = await Promise.all(workers.map(componentsOf));
     const holders = new Map<string, number>();
-    for (const component of answers.flat()) {
-      if (component.kind !== 'projection' && component.kind !== 'reaction') continue;
-      holders.set(component.name, (holders.get(component.name) ?? 0) + (component.lease === 'held' ? 1 : 0));
-    }
+    answers.forEach((components, i) => {
+      for (const component of components) {
+        if (component.kind !== 'projection' && component.kind !== 'reaction') continue;
+        const held = component.lease === 'held';
+        holders.set(component.name, (holders.get(component.name) ?? 0) + (held ? 1 : 0));
+        if (!held) continue;
+        const before = this.holderOf.get(component.name);
+        if (before !== undefined && before !== workers[i]!.label) this.takeovers += 1;
+        this.holderOf.set(component.name, workers[i]!.label);
+      }
+    });
     for (const [name, count] of holders) {
       if (count >= 1) this.lastHeld.set(name, now);
       if (count > 1) this.doubleSamples.set(name, (this.doubleSamples.get(name) ?? 0) + 1);

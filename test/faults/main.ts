@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       for (const finding of result.findings.slice(0, 100)) say(`  ${finding.check}  ${finding.id}  ${finding.detail}`);
       process.exit(1);
     }
-    say(`run ${run} passed in ${f.seconds} s: ${f.handoversAnswered} of ${f.handoversSent} handovers answered, ${f.contactsSent} calls, ${f.deadlinesPassed} deadlines passed (${f.breaches} breaches, ${f.retractions} retracted), longest lease gap ${(f.longestLeaseGapMs / 1000).toFixed(1)} s`);
+    say(`run ${run} passed in ${f.seconds} s: ${f.handoversAnswered} of ${f.handoversSent} handovers answered, ${f.contactsSent} calls, ${f.deadlinesPassed} deadlines passed (${f.breaches} breaches, ${f.retractions} retracted), ${f.leaseTakeovers} lease takeovers, longest lease gap ${(f.longestLeaseGapMs / 1000).toFixed(1)} s, breach lateness of the run's deadlines p50 ${f.lateness?.p50 ?? '-'} ms, p99 ${f.lateness?.p99 ?? '-'} ms, max ${f.lateness?.max ?? '-'} ms`);
   }
   say(`\nfault suite: ${runs} of ${runs} runs passed`);
 }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@referral/event-store';
 import type { SqlClient } from '@referral/sql';
 import { lockBatch } from './batch-locks';
+import { CHECKPOINT_CHANNEL } from './checkpoint-notices';
 import { CheckpointMovedError, GenerationGoneError, ProjectionHandlerError } from './errors';
 import type { Lease } from './leases/lease';
 import { positionFromRow, positionParam, type Position } from './positions';
@@ -61,8 +62,10 @@ export async function applyBatch(
     }
 
     const moved = await tx.query(
+      // The notice goes out at commit, and only if it commits (checkpoint-notices.ts).
       `UPDATE projection_checkpoints SET position = $3, updated_at = now()
-        WHERE projection = $1 AND generation = $2 AND position IS NOT DISTINCT FROM $4::bigint`,
+        WHERE projection = $1 AND generation = $2 AND position IS NOT DISTINCT FROM $4::bigint
+        RETURNING pg_notify('${CHECKPOINT_CHANNEL}', projection)`,
       [name, generation, positionParam(last.position), positionParam(expected)],
     );
     if (moved.rowCount !== 1) throw new CheckpointMovedError(name, expected, null);

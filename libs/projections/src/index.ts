@@ -30,3 +30,4 @@ export { LeaseLostError, type Lease, type LeaseStore } from './leases/lease';
 export { DEFAULT_LEASE_TIMING, LeaseDeadline, leaseTiming, type LeaseTiming } from './leases/lease-timing';
 export { PostgresLeaseStore, assertLeaseHeld, fenceTransaction } from './leases/postgres-lease-store';
 export { LeasedComponent, monotonicClock, type LeaseClock, type LeasedComponentOptions, type LeasedWork } from './leases/leased-component';
+export * from './checkpoint-notices';

@@ -1,4 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
+import { listenOn, type Listening } from './pg-listener';
 import type { QueryResult, SqlClient, SqlExecutor } from './sql-client';
 
 export interface PgSqlClientOptions {
@@ -13,6 +14,7 @@ export interface PgSqlClientOptions {
 export class PgSqlClient implements SqlClient {
   readonly dialect = 'postgres' as const;
   readonly pool: Pool;
+  private readonly config: PoolConfig;
 
   constructor(options: PgSqlClientOptions) {
     const config: PoolConfig = {
@@ -20,6 +22,7 @@ export class PgSqlClient implements SqlClient {
       max: options.maxConnections ?? 10,
     };
     if (options.schema) config.options = `-c search_path=${quoteIdent(options.schema)},public`;
+    this.config = config;
     this.pool = new Pool(config);
     // An idle client that loses its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
@@ -55,6 +58,11 @@ export class PgSqlClient implements SqlClient {
       client.off('error', onError);
       client.release(broken);
     }
+  }
+
+  listen(channel: string, onPayload: (payload: string) => void): Promise<Listening> {
+    const { max: _max, ...connection } = this.config;
+    return listenOn(connection, channel, onPayload);
   }
 
   async exec(sql: string): Promise<void> {

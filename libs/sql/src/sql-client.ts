@@ -1,3 +1,5 @@
+import type { Listening } from './pg-listener';
+
 /** The smallest surface the event store, the projections and the read models need of SQL. */
 export interface QueryResult<Row> {
   rows: Row[];
@@ -16,6 +18,8 @@ export interface SqlClient extends SqlExecutor {
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** PostgreSQL server only: every payload NOTIFYed on `channel`, on a connection of its own (see listenOn). */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<Listening>;
 }
 
 /** Both drivers may hand int8 back as string, number or bigint; positions are always bigint. */

@@ -4,6 +4,7 @@ import type { EventStore } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
 import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@referral/platform';
 import { Policies } from '../commands/policies';
+import { CheckpointWakeups } from '../commands/checkpoint-wakeups';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { HandoverIntake } from '../intake/handover-intake';
 import { HandoversController } from '../intake/handovers.controller';
@@ -35,6 +36,7 @@ import { SurveysModule } from '../surveys/surveys.module';
     { provide: Policies, useValue: new Policies() },
     { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
     ReadModelFreshness,
+    CheckpointWakeups,
     HandoverIntake,
     CaseAccess,
     CaseWork,
