@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { EventStore } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
-import { CLOCK, EVENT_STORE, PERSONAL_DATA_VAULT, READ_MODEL_DB, createLogger, type Clock } from '@referral/platform';
+import { CLOCK, EVENT_STORE, PERSONAL_DATA_VAULT, READ_MODEL_DB, Metrics, createLogger, type Clock } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
 import { RetentionHost } from '../../apps/worker/src/retention/retention-host';
 import { startEmbeddedService, type RunningService } from '../support/app';
@@ -106,7 +106,7 @@ describe('the retention sweep when its first wait fails (embedded service)', () 
     const app = service.app;
     const host = new RetentionHost(
       app.get<EventStore>(EVENT_STORE), app.get<SqlClient>(READ_MODEL_DB), app.get<PersonalDataVault>(PERSONAL_DATA_VAULT),
-      app.get<Clock>(CLOCK), createLogger('info', log.destination), caseViews,
+      app.get<Clock>(CLOCK), createLogger('info', log.destination), caseViews, app.get(Metrics),
     );
     host.onApplicationBootstrap();
     try {

@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
-import { EventSourcedStream } from '@referral/case-workflows';
+import { eventSourcedStreamProvider } from '../commands/event-sourced-stream.provider';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { SurveyAnswers } from './survey-answers';
 import { SurveyTokens } from './survey-tokens';
@@ -11,7 +9,7 @@ import { SurveysController } from './surveys.controller';
 @Module({
   controllers: [SurveysController],
   providers: [
-    { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
+    eventSourcedStreamProvider,
     ReadModelFreshness,
     SurveyTokens,
     SurveyAnswers,

@@ -12,7 +12,7 @@ import { DeadlineTimers, type QueueCounts, type ReconciliationHandle, type Timer
 import type { EventStore } from '@referral/event-store';
 import type { LeasedComponent } from '@referral/projections';
 import type { Config } from '@referral/config';
-import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
+import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, appendConflictMetrics, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
@@ -101,6 +101,7 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
           if (late) this.metrics.deadlineLateness.observe({ rule: late.rule }, late.seconds);
         }
       },
+      appendConflictMetrics(this.metrics),
     );
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),

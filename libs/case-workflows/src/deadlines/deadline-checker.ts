@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseDecider, slaStatus, type CaseDecision, type CaseEvent, type CaseState } from '@referral/case';
 import type { EventStore } from '@referral/event-store';
 import type { DeadlineTimer } from '@referral/deadline-timers';
-import { EventSourcedStream, type Appended, type DomainEvent } from '../event-sourced-stream';
+import { EventSourcedStream, type AppendConflictObserver, type Appended, type DomainEvent } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
 import type { SlaChangePublisher } from '../sla-changes';
 import { loadCase } from './case-history';
@@ -30,8 +30,10 @@ export class DeadlineChecker {
     private readonly onUnknownCase: (timer: DeadlineTimer) => void = () => undefined,
     /** Told of the events a check appended (none when it changed nothing), e.g. to count breaches. */
     private readonly onRecorded: (events: readonly DomainEvent[]) => void = () => undefined,
+    /** Told of append conflicts (a check racing a command on the same case), e.g. to count them. */
+    conflicts?: AppendConflictObserver,
   ) {
-    this.stream = new EventSourcedStream(store);
+    this.stream = new EventSourcedStream(store, conflicts ? { conflicts } : {});
   }
 
   async fire(timer: DeadlineTimer): Promise<void> {
