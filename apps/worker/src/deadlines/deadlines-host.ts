@@ -8,7 +8,7 @@ import {
   deadlineTimerReaction,
   slaChangeReaction,
 } from '@referral/case-workflows';
-import { DeadlineTimers, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
+import { DeadlineTimers, traceOf, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
 import type { LeasedComponent } from '@referral/projections';
 import type { Config } from '@referral/config';
@@ -107,7 +107,12 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
       new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),
     ];
-    this.running = this.run(timers, (timer) => checker.fire(timer), log);
+    // Ids only: the case, the deadline, and the correlation id of the event that armed it.
+    const fire: TimerHandler = (timer) => {
+      log.info({ kind: timer.kind, caseId: timer.caseId, dueAt: timer.dueAt, ...traceOf(timer) }, 'Deadline timer fired');
+      return checker.fire(timer);
+    };
+    this.running = this.run(timers, fire, log);
   }
 
   /** Where deadline processing stands, for health: running, or starting and how its attempts fail. */

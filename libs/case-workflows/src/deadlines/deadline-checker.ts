@@ -49,7 +49,7 @@ export class DeadlineChecker {
         if (refused.error.status === 404) return Promise.reject(new CaseGoneError(timer.caseId));
         throw new Error(`${type} refused: ${refused.error.code}`);
       },
-      { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
+      { metadata: checkMetadata(timer) },
     ).then(
       async (appended) => {
         this.onRecorded(appended.events);
@@ -78,6 +78,20 @@ export class DeadlineChecker {
       `at-risk:${state.caseId}:${timer.dueAt}`,
     );
   }
+}
+
+/**
+ * The metadata of what a check appends: `correlationId` is the one of the event that armed the
+ * timer (so a breach can be traced to the request that received its case), `causationId` that
+ * event's id; a timer armed by reconciliation carries neither, and the check gets a fresh
+ * correlation id of its own. These wire names are kept as they are.
+ */
+function checkMetadata(timer: DeadlineTimer): { actor: string; correlationId: string; causationId?: string } {
+  return {
+    actor: 'deadline-timer',
+    correlationId: timer.correlationId ?? randomUUID(),
+    ...(timer.causationId ? { causationId: timer.causationId } : {}),
+  };
 }
 
 class CaseGoneError extends Error {
