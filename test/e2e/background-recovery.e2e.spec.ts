@@ -1,11 +1,11 @@
-import { Writable } from 'node:stream';
 import request from 'supertest';
 import type { EventStore } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
-import { CLOCK, EVENT_STORE, PERSONAL_DATA_VAULT, READ_MODEL_DB, createLogger, type Clock } from '@referral/platform';
+import { CLOCK, EVENT_STORE, PERSONAL_DATA_VAULT, READ_MODEL_DB, Metrics, createLogger, type Clock } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
 import { RetentionHost } from '../../apps/worker/src/retention/retention-host';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { capturedLog } from '../support/captured-log';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
 import { SettableClock } from '../support/settable-clock';
@@ -14,7 +14,7 @@ import { bearer, tokenFor } from '../support/tokens';
 
 const redis = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 
-interface LogLine {
+interface RecoveryLogLine {
   level: number;
   component?: string;
   msg: string;
@@ -23,22 +23,10 @@ interface LogLine {
   error?: { name: string; code?: string; message: string };
 }
 
-/** The service's log lines, parsed, as they are written. */
-function capturedLog(): { destination: Writable; lines: LogLine[] } {
-  const lines: LogLine[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  return { destination, lines };
-}
-
 describe('deadlines when Redis is unreachable at start-up (embedded service, Redis behind a proxy)', () => {
   let proxy: SwitchableProxy;
   let service: RunningService;
-  const log = capturedLog();
+  const log = capturedLog<RecoveryLogLine>();
   const clock = new SettableClock(new Date('2025-06-10T08:00:00Z'));
 
   beforeAll(async () => {
@@ -95,7 +83,7 @@ describe('the retention sweep when its first wait fails (embedded service)', () 
   afterAll(() => service.stop());
 
   it('retries the wait with backoff, says so, and then sweeps', async () => {
-    const log = capturedLog();
+    const log = capturedLog<RecoveryLogLine>();
     let waits = 0;
     const caseViews = {
       caughtUp: async () => {
@@ -106,7 +94,7 @@ describe('the retention sweep when its first wait fails (embedded service)', () 
     const app = service.app;
     const host = new RetentionHost(
       app.get<EventStore>(EVENT_STORE), app.get<SqlClient>(READ_MODEL_DB), app.get<PersonalDataVault>(PERSONAL_DATA_VAULT),
-      app.get<Clock>(CLOCK), createLogger('info', log.destination), caseViews,
+      app.get<Clock>(CLOCK), createLogger('info', log.destination), caseViews, app.get(Metrics),
     );
     host.onApplicationBootstrap();
     try {

@@ -42,8 +42,12 @@ describe('contact deadlines through the running service (embedded, real Redis)',
     afterAll(() => service.stop());
 
     it('records the breach at its true due time, shows it, streams it, and retracts it visibly', async () => {
-      const sse = new SseClient(`${(await service.app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/sla/stream`, coordinator);
+      const streamUrl = `${(await service.app.getUrl()).replace('[::1]', '127.0.0.1')}/api/v1/sla/stream`;
+      const sse = new SseClient(streamUrl, coordinator);
       expect((await sse.open()).status).toBe(200);
+      // A second subscriber (the city's) gets the breach too; it is timed once all the same.
+      const citySse = new SseClient(streamUrl, bearer(await tokenFor('coord-city', 'city', ['coordinator'])));
+      expect((await citySse.open()).status).toBe(200);
       try {
         const caseId = await handover(service, { handedOverAt: '2025-06-02T10:00:00+02:00' });
         const http = () => request(service.app.getHttpServer());
@@ -56,6 +60,11 @@ describe('contact deadlines through the running service (embedded, real Redis)',
         await eventually(async () => (await http().get('/api/v1/metrics')).text.includes('referral_deadline_breaches_total{org="boj-vasterort",rule="first-contact"} 1'), { what: 'the breach counted' });
         expect((await http().get('/api/v1/metrics')).text).toContain('referral_deadline_lateness_seconds_count{rule="first-contact"} 1');
         expect((await sse.waitFor((d) => d.caseId === caseId && d.change === 'first-contact-missed')).slaState).toBe('breached');
+        await citySse.waitFor((d) => d.caseId === caseId && d.change === 'first-contact-missed');
+        // Announced on the stream at the clock's now (2025-06-10T08:00Z), 5 days after it fell due.
+        const announced = (await http().get('/api/v1/metrics')).text;
+        expect(announced).toContain('referral_deadline_announce_lateness_seconds_count{rule="first-contact"} 1');
+        expect(announced).toContain('referral_deadline_announce_lateness_seconds_sum{rule="first-contact"} 432000');
         expect((await http().get(`/api/v1/cases/${caseId}`).set(coordinator)).body.slaState).toBe('breached');
         expect((await http().get('/api/v1/cases?slaState=breached').set(coordinator)).body.items.map((c: { caseId: string }) => c.caseId)).toContain(caseId);
 
@@ -70,6 +79,7 @@ describe('contact deadlines through the running service (embedded, real Redis)',
         expect(missedCount(await caseEvents(service, caseId))).toBe(1);
       } finally {
         sse.close();
+        citySse.close();
       }
     });
 

@@ -46,6 +46,41 @@ const MAX_ATTEMPTS = 5;
 /** Short and jittered: writers that collided should not collide again on the retry. */
 const CONFLICT_BACKOFF: BackoffOptions = { initialMs: 20, maxMs: 200, jitter: 0.5 };
 
+/**
+ * How a command that met at least one append conflict ended: `succeeded` (it appended, or found
+ * nothing left to do, on a later attempt), `refused` (decided again on the new state, the decider
+ * refused), `gave-up` (ConcurrentUpdateError), `failed` (any other error on a later attempt).
+ */
+export type RetriedCommandOutcome = 'succeeded' | 'refused' | 'gave-up' | 'failed';
+
+/**
+ * Told of append conflicts, e.g. to count them. It gets the stream's category (the name before
+ * its first `-`: `case`, `volunteer`, ...; `other` when there is none), never the stream id,
+ * which holds a case id. Observers must not throw.
+ */
+export interface AppendConflictObserver {
+  /** An append found that another writer had changed the stream since this command read it. */
+  conflict(category: string, attempt: number): void;
+  /** A command that met a conflict came to its end after `attempts` attempts in all. */
+  retriedCommandEnded(category: string, outcome: RetriedCommandOutcome, attempts: number): void;
+}
+
+export interface EventSourcedStreamOptions {
+  /** @defaultValue 20 ms doubling to 200 ms, half jittered */
+  conflictBackoff?: BackoffOptions;
+  conflicts?: AppendConflictObserver;
+}
+
+/** The category of a stream id for metrics: `case-<id>` is `case`. */
+export function streamCategory(streamId: string): string {
+  return /^([a-z]+)-/.exec(streamId)?.[1] ?? 'other';
+}
+
+type AttemptResult<State, Event, Decision> =
+  | { kind: 'done'; appended: Appended<State, Event> }
+  | { kind: 'refused'; decision: Decision }
+  | { kind: 'conflict' };
+
 /** Another writer kept changing the stream between this command's reads and its append. */
 export class ConcurrentUpdateError extends Error {
   constructor(readonly streamId: string, readonly attempts: number) {
@@ -60,10 +95,16 @@ export class ConcurrentUpdateError extends Error {
  * caller gets ConcurrentUpdateError.
  */
 export class EventSourcedStream {
+  private readonly conflictBackoff: BackoffOptions;
+  private readonly conflicts: AppendConflictObserver | undefined;
+
   constructor(
     private readonly store: EventStore,
-    private readonly conflictBackoff: BackoffOptions = CONFLICT_BACKOFF,
-  ) {}
+    options: EventSourcedStreamOptions = {},
+  ) {
+    this.conflictBackoff = options.conflictBackoff ?? CONFLICT_BACKOFF;
+    this.conflicts = options.conflicts;
+  }
 
   async load<State, Event extends DomainEvent>(
     streamId: string,
@@ -81,25 +122,57 @@ export class EventSourcedStream {
     onRefused: (decision: Exclude<Decision, Accepted<Event>>) => Promise<never> | never,
     options: RunOptions,
   ): Promise<Appended<State, Event>> {
+    const category = streamCategory(streamId);
+    const ended = (outcome: RetriedCommandOutcome, attempt: number) => {
+      if (attempt > 1) this.conflicts?.retriedCommandEnded(category, outcome, attempt);
+    };
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load<State, Event>(streamId, decider);
-      const decision = decider.decide(await command(state), state);
-      if (!decision.ok) return onRefused(decision as Exclude<Decision, Accepted<Event>>);
-      const events = (decision as unknown as Accepted<Event>).events;
-      if (events.length === 0) return { state, events, eventIds: [], position: null };
+      let result: AttemptResult<State, Event, Decision>;
       try {
-        const newEvents = toNewEvents(events, options);
-        const result = await this.store.appendToStream(streamId, newEvents, {
-          expectedRevision: revision === null ? 'no-stream' : revision,
-        });
-        return { state: events.reduce(decider.evolve, state), events, eventIds: newEvents.map((e) => e.id), position: result.position };
+        result = await this.attempt(streamId, decider, command, options);
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ConcurrentUpdateError(streamId, attempt);
-        }
-        await sleep(backoffDelay(attempt, this.conflictBackoff));
+        ended('failed', attempt);
+        throw error;
       }
+      if (result.kind === 'done') {
+        ended('succeeded', attempt);
+        return result.appended;
+      }
+      if (result.kind === 'refused') {
+        ended('refused', attempt);
+        return onRefused(result.decision as Exclude<Decision, Accepted<Event>>);
+      }
+      this.conflicts?.conflict(category, attempt);
+      if (attempt >= MAX_ATTEMPTS) {
+        ended('gave-up', attempt);
+        throw new ConcurrentUpdateError(streamId, attempt);
+      }
+      await sleep(backoffDelay(attempt, this.conflictBackoff));
+    }
+  }
+
+  /** One load, decide, append; `conflict` when another writer changed the stream in between. */
+  private async attempt<Command, State, Event extends DomainEvent, Decision extends { ok: boolean }>(
+    streamId: string,
+    decider: Decider<Command, State, Event, Decision>,
+    command: (state: State) => Command | Promise<Command>,
+    options: RunOptions,
+  ): Promise<AttemptResult<State, Event, Decision>> {
+    const { state, revision } = await this.load<State, Event>(streamId, decider);
+    const decision = decider.decide(await command(state), state);
+    if (!decision.ok) return { kind: 'refused', decision };
+    const events = (decision as unknown as Accepted<Event>).events;
+    if (events.length === 0) return { kind: 'done', appended: { state, events, eventIds: [], position: null } };
+    const newEvents = toNewEvents(events, options);
+    try {
+      const result = await this.store.appendToStream(streamId, newEvents, {
+        expectedRevision: revision === null ? 'no-stream' : revision,
+      });
+      const appended = { state: events.reduce(decider.evolve, state), events, eventIds: newEvents.map((e) => e.id), position: result.position };
+      return { kind: 'done', appended };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return { kind: 'conflict' };
+      throw error;
     }
   }
 }

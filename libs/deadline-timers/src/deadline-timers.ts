@@ -1,7 +1,7 @@
 import { Queue, Worker, type Job } from 'bullmq';
 import { DEFAULTS, silentLogger, type DeadlineTimersOptions, type StartOptions, type TimerClock, type TimerHandler, type TimersLogger } from './options';
 import { startLoop, type ReconciliationHandle } from './reconciliation-loop';
-import { asTimer, delayMs, fireAtMs, timerJobId, type DeadlineTimer } from './timer';
+import { asTimer, delayMs, fireAtMs, timerJobId, traceOf, type DeadlineTimer } from './timer';
 import { errorFields } from '@referral/resilience';
 import { attachWorkerLogging } from './worker-logging';
 import { Gate, sleepUntil } from './exact-instant';
@@ -62,12 +62,15 @@ export class DeadlineTimers {
     this.queue.on('error', (error: Error) => this.logger.warn('Deadline queue connection error', { error: errorFields(error) }));
   }
 
-  /** Schedules the timer to fire just after its due instant; arming it again changes nothing. */
+  /**
+   * Schedules the timer to fire just after its due instant; arming it again changes nothing (the
+   * job keeps the correlation and causation ids of its first arming).
+   */
   async arm(timer: DeadlineTimer, now: Date = this.clock.now()): Promise<void> {
     const jobId = timerJobId(timer);
     const delay = delayMs(timer, now);
     // The fire instant on the wall clock, which BullMQ and the worker's wait both go by.
-    const data: TimerJobData = { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt, fireAtWallMs: Date.now() + delay };
+    const data: TimerJobData = { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt, ...traceOf(timer), fireAtWallMs: Date.now() + delay };
     await this.clearFailed(jobId);
     await this.queue.add(timer.kind, data, { jobId, delay: Math.max(0, delay - this.earlyMs) });
   }

@@ -9,6 +9,26 @@ export interface DeadlineTimer {
   readonly kind: DeadlineKind;
   /** ISO 8601 instant. */
   readonly dueAt: string;
+  /**
+   * Job data `correlationId`: the `metadata.correlationId` of the event whose reaction armed the
+   * timer (the request that received the case, say), for its fire log line and the check's events.
+   * Absent on a timer armed by reconciliation. Never part of the job id: arming a timer again
+   * keeps the job, and its data, of the first arming.
+   */
+  readonly correlationId?: string;
+  /** Job data `causationId`: the id of that event. */
+  readonly causationId?: string;
+}
+
+/** What a correlation or causation id looks like (a request id or a UUID); anything else is dropped. */
+const TRACE_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const traceId = (value: unknown): string | undefined => (typeof value === 'string' && TRACE_ID.test(value) ? value : undefined);
+
+/** The timer's correlation and causation ids that are well formed, as fields to spread. */
+export function traceOf(timer: Pick<DeadlineTimer, 'correlationId' | 'causationId'>): { correlationId?: string; causationId?: string } {
+  const correlationId = traceId(timer.correlationId);
+  const causationId = traceId(timer.causationId);
+  return { ...(correlationId ? { correlationId } : {}), ...(causationId ? { causationId } : {}) };
 }
 
 /**
@@ -59,5 +79,5 @@ export function asTimer(data: unknown): DeadlineTimer {
   ) {
     throw new TypeError('Job data is not a deadline timer');
   }
-  return { caseId: candidate.caseId, kind: candidate.kind as DeadlineKind, dueAt: candidate.dueAt };
+  return { caseId: candidate.caseId, kind: candidate.kind as DeadlineKind, dueAt: candidate.dueAt, ...traceOf(candidate) };
 }

@@ -1,6 +1,7 @@
 import type { Job, Worker } from 'bullmq';
 import { errorFields } from '@referral/resilience';
 import type { TimersLogger } from './options';
+import { traceOf } from './timer';
 
 /**
  * Reports handler failures, recovered stalls and connection errors, with the error's name, code
@@ -14,6 +15,7 @@ export function attachWorkerLogging(worker: Worker, logger: TimersLogger): void 
       jobId: job?.id,
       kind: job?.data?.kind,
       caseId: job?.data?.caseId,
+      ...traceOf(job?.data ?? {}),
       attempt: job?.attemptsMade,
       willRetry: job ? job.attemptsMade < attempts : false,
       error: errorFields(error),

@@ -46,6 +46,16 @@ describe('DeadlineTimers firing', () => {
     expect(t.recorder.count(timer)).toBe(1);
   });
 
+  it('hands the handler the correlation and causation ids of the first arming; arming again keeps them', async () => {
+    const timers = t.fixture.create();
+    const timer = t.fixture.timer(300);
+    await timers.arm({ ...timer, correlationId: 'req-first', causationId: 'event-1' });
+    await timers.arm({ ...timer, correlationId: 'req-later', causationId: 'event-2' });
+    await timers.start(t.recorder.handler);
+    await eventually(() => t.recorder.count(timer) === 1, { what: 'the fire' });
+    expect(t.recorder.fires[0]?.timer).toEqual({ ...timer, correlationId: 'req-first', causationId: 'event-1' });
+  });
+
   // Completed jobs are removed, so the id is free again: a re-arm after the fire is a new job and
   // fires again. Accepted, because the check-deadline command is idempotent.
   it('fires again when re-armed after it completed', async () => {

@@ -46,4 +46,11 @@ describe('timer arithmetic', () => {
     expect(() => asTimer({ caseId: 'c-1', kind: 'first-contact' })).toThrow(TypeError);
     expect(() => asTimer(null)).toThrow(TypeError);
   });
+
+  it('reads back the correlation and causation ids of the event that armed it, when they look like ids', () => {
+    const traced = { ...firstContact, correlationId: 'req-42', causationId: '0b6f3c1e-5d1a-4c8e-9a7e-2f0a1b2c3d4e' };
+    expect(asTimer({ ...traced, fireAtWallMs: 1 })).toEqual(traced);
+    expect(asTimer({ ...firstContact, correlationId: 'Anna Svensson', causationId: 7 })).toEqual(firstContact);
+    expect(timerJobId(traced)).toBe(timerJobId(firstContact));
+  });
 });

@@ -13,3 +13,4 @@ export * from './pii-master-key';
 export * from './root-module';
 export * from './start-up';
 export * from './projection-waiters';
+export * from './append-conflict-metrics';

@@ -49,6 +49,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly deadlineAnnounceLateness = new Histogram({
+    name: 'referral_deadline_announce_lateness_seconds',
+    help: 'How long after its due instant this API process first sent a breach to the SLA stream\'s subscribers (once per breach, however many subscribers), by rule',
+    labelNames: ['rule'],
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
+    registers: [this.registry],
+  });
+
+  readonly appendConflicts = new Counter({
+    name: 'referral_append_conflicts_total',
+    help: 'Appends that found their stream changed by another writer since the command read it (each is decided again, or given up after 5 attempts), by stream category',
+    labelNames: ['stream'],
+    registers: [this.registry],
+  });
+
+  readonly retriedCommands = new Counter({
+    name: 'referral_command_retries_total',
+    help: 'Commands that met at least one append conflict, by stream category and how they ended (succeeded, refused, gave-up, failed)',
+    labelNames: ['stream', 'outcome'],
+    registers: [this.registry],
+  });
+
   readonly componentLagEvents = new Gauge({
     name: 'referral_component_lag_events',
     help: 'Events in the store after a projection or reaction (counted up to a limit), by kind and component',

@@ -2,6 +2,7 @@ import type { EventStore } from '@referral/event-store';
 import { applyBatch, type BatchTarget } from './apply-batch';
 import { BackgroundLoop, backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError, WaitForPositionTimeoutError } from './errors';
+import { batchLogFields } from './batch-log-fields';
 import { eventBatches } from './event-batches';
 import { LeaseLostError, type Lease } from './leases/lease';
 import { resolveRunnerTarget, type RunnerTarget } from './runner-target';
@@ -128,7 +129,9 @@ export class ProjectionRunner {
     const subscription = this.options.store.subscribe({ after: position, signal, batchSize: this.options.batchSize ?? 500 });
     for await (const batch of eventBatches(subscription[Symbol.asyncIterator](), this.options.batchSize ?? 500)) {
       if (batch.events.length > 0) {
+        const after = position;
         position = await applyBatch(this.options.registry.db, batchTarget, position, batch.events);
+        this.logger.debug?.('Projection batch applied', batchLogFields(this.options.projection.name, target.generation, after, batch.events));
         onCommitted();
         this.options.onBatchCommitted?.({ position, events: batch.events.length });
       } else if (this.status.state === 'failing') {

@@ -42,6 +42,8 @@ export interface ProjectionDefinition<Table extends string = string> {
 
 /** Structured log lines; fields never carry event data (it may hold personal data). */
 export interface ProjectionLogger {
+  /** Optional: one line per applied batch (see batchLogFields), for following a request's events. */
+  debug?(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { WaitForPositionTimeoutError } from '@referral/projections';
 import { sqlBackends } from '../../../test/support/databases';
 import { openFixture, recordingLogger, type Fixture } from './support/fixture';
@@ -51,6 +52,26 @@ describe.each(sqlBackends)('ProjectionRunner on %s', (_name, open) => {
     expect((error as Error).message).toBe(
       `Read model tally did not reach position ${head + 1000n} within 30 ms (it is at ${head})`,
     );
+  });
+
+  it('logs each applied batch at debug: its positions and the correlation ids of its events, no event data', async () => {
+    const logger = recordingLogger();
+    for (const [index, correlationId] of ['req-a', 'req-b', 'req-a', 'not a valid id'].entries()) {
+      await fx.store.appendToStream(`tally-${index}`, [
+        { id: randomUUID(), type: 'AmountRecorded', data: { amount: 7 }, metadata: { schemaVersion: 1, correlationId } },
+      ]);
+    }
+    const head = await appendWorkload(fx.store, 1, seededRandom(9));
+    const runner = await fx.runner({ projection: tallyProjection({ name: 'tally' }), logger });
+    runner.start();
+    await runner.waitForPosition(head, 10_000);
+    const batches = logger.lines.filter((l) => l.level === 'debug' && l.message === 'Projection batch applied');
+    expect(batches.map((l) => l.fields.after)).toEqual([null, ...batches.slice(0, -1).map((l) => l.fields.position)]);
+    expect(batches.at(-1)?.fields).toMatchObject({ projection: 'tally', generation: 1, position: String(head) });
+    expect(batches.reduce((n, l) => n + Number(l.fields.events), 0)).toBe(5);
+    // Distinct, in store order; an id of another shape is left out.
+    expect(batches.flatMap((l) => l.fields.correlationIds as string[])).toEqual(['req-a', 'req-b']);
+    expect(JSON.stringify(batches)).not.toContain('amount');
   });
 
   it('reports a failing handler, logs it without event data, retries, and recovers', async () => {

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { EventStore } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
 import { EVENT_STORE, PERSONAL_DATA_VAULT } from '@referral/platform';
+import { eventSourcedStreamProvider } from '../commands/event-sourced-stream.provider';
 import { Policies } from '../commands/policies';
 import { CheckpointWakeups } from '../commands/checkpoint-wakeups';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
@@ -17,7 +18,7 @@ import { VolunteersController } from '../volunteers/volunteers.controller';
 import { CaseAccess } from './case-access';
 import { CaseWork } from './case-work';
 import { CasesController } from './cases.controller';
-import { EventSourcedStream, LinkedCaseOpener } from '@referral/case-workflows';
+import { LinkedCaseOpener } from '@referral/case-workflows';
 import { AssignVolunteerHandler } from './use-cases/assign-volunteer';
 import { ChangeContactSafetyHandler } from './use-cases/change-contact-safety';
 import { CloseCaseHandler } from './use-cases/close-case';
@@ -34,7 +35,7 @@ import { SurveysModule } from '../surveys/surveys.module';
   controllers: [HandoversController, CasesController, VolunteersController, TrainingsController],
   providers: [
     { provide: Policies, useValue: new Policies() },
-    { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
+    eventSourcedStreamProvider,
     ReadModelFreshness,
     CheckpointWakeups,
     HandoverIntake,

@@ -4,6 +4,7 @@ import { SlaChangeFeed, SlaChangeLog, type LoggedSlaChange } from '@referral/cas
 import { Observable, type Subscriber } from 'rxjs';
 import { CurrentCaller, Roles } from '../auth/access.decorators';
 import type { Caller } from '../auth/caller';
+import { BreachAnnouncements } from './breach-announcements';
 
 const HEARTBEAT_MS = 15_000;
 const REPLAY_PAGE = 500;
@@ -16,6 +17,7 @@ export class SlaStreamController {
   constructor(
     private readonly feed: SlaChangeFeed,
     private readonly log: SlaChangeLog,
+    private readonly announcements: BreachAnnouncements,
   ) {}
 
   /**
@@ -35,20 +37,25 @@ export class SlaStreamController {
       let replaying = after !== null;
       let lastSent = after ?? -1n;
       const held: LoggedSlaChange[] = [];
-      const send = (logged: LoggedSlaChange) => {
-        if (BigInt(logged.id) <= lastSent) return;
+      const send = (logged: LoggedSlaChange): boolean => {
+        if (BigInt(logged.id) <= lastSent) return false;
         lastSent = BigInt(logged.id);
         subscriber.next({ type: 'sla', id: logged.id, data: logged.change });
+        return true;
+      };
+      // Heard from the feed (at once, or held during a replay): its first sending times the breach.
+      const sendLive = (logged: LoggedSlaChange) => {
+        if (send(logged)) this.announcements.sentLive(logged);
       };
       const stopListening = this.feed.listen((logged) => {
         if (!visible(logged)) return;
         if (replaying) held.push(logged);
-        else send(logged);
+        else sendLive(logged);
       });
       if (after !== null) {
         void this.replay(after, orgs, send, subscriber).then(() => {
           replaying = false;
-          held.splice(0).forEach(send);
+          held.splice(0).forEach(sendLive);
         });
       }
       // A heartbeat keeps proxies from closing an idle stream.

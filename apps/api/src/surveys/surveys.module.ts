@@ -1,7 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { EventStore } from '@referral/event-store';
-import { EVENT_STORE } from '@referral/platform';
-import { EventSourcedStream } from '@referral/case-workflows';
+import { eventSourcedStreamProvider } from '../commands/event-sourced-stream.provider';
 import { CheckpointWakeups } from '../commands/checkpoint-wakeups';
 import { ReadModelFreshness } from '../commands/read-model-freshness';
 import { SurveyAnswers } from './survey-answers';
@@ -12,7 +10,7 @@ import { SurveysController } from './surveys.controller';
 @Module({
   controllers: [SurveysController],
   providers: [
-    { provide: EventSourcedStream, useFactory: (store: EventStore) => new EventSourcedStream(store), inject: [EVENT_STORE] },
+    eventSourcedStreamProvider,
     ReadModelFreshness,
     CheckpointWakeups,
     SurveyTokens,

@@ -8,11 +8,11 @@ import {
   deadlineTimerReaction,
   slaChangeReaction,
 } from '@referral/case-workflows';
-import { DeadlineTimers, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
+import { DeadlineTimers, traceOf, type QueueCounts, type ReconciliationHandle, type TimerHandler } from '@referral/deadline-timers';
 import type { EventStore } from '@referral/event-store';
 import type { LeasedComponent } from '@referral/projections';
 import type { Config } from '@referral/config';
-import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, type Clock, type Logger } from '@referral/platform';
+import { CLOCK, CONFIG, EVENT_STORE, LOGGER, Metrics, READ_MODEL_DB, REDIS, STORE_IDENTITY, appendConflictMetrics, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import type { Redis } from 'ioredis';
@@ -101,12 +101,18 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
           if (late) this.metrics.deadlineLateness.observe({ rule: late.rule }, late.seconds);
         }
       },
+      appendConflictMetrics(this.metrics),
     );
     this.reactors = [
       new Reactor(this.store, this.db, deadlineTimerReaction(this.store, timers), logFields),
       new Reactor(this.store, this.db, slaChangeReaction(this.store, publisher, this.clock), logFields),
     ];
-    this.running = this.run(timers, (timer) => checker.fire(timer), log);
+    // Ids only: the case, the deadline, and the correlation id of the event that armed it.
+    const fire: TimerHandler = (timer) => {
+      log.info({ kind: timer.kind, caseId: timer.caseId, dueAt: timer.dueAt, ...traceOf(timer) }, 'Deadline timer fired');
+      return checker.fire(timer);
+    };
+    this.running = this.run(timers, fire, log);
   }
 
   /** Where deadline processing stands, for health: running, or starting and how its attempts fail. */

@@ -168,6 +168,7 @@ export class ProjectionsHost implements OnApplicationBootstrap, OnApplicationShu
   private projectionLogger(): ProjectionLogger {
     const log = this.logger.child({ component: 'projections' });
     return {
+      debug: (message, fields) => log.debug(fields ?? {}, message),
       info: (message, fields) => log.info(fields ?? {}, message),
       warn: (message, fields) => log.warn(fields ?? {}, message),
       error: (message, fields) => log.error(fields ?? {}, message),

@@ -3,7 +3,7 @@ import { ORG_IDS } from '@referral/case';
 import { RetentionSweep, parseRetentionPolicy, type SweepReport } from '@referral/case-workflows';
 import type { EventStore } from '@referral/event-store';
 import type { PersonalDataVault } from '@referral/personal-data';
-import { CLOCK, EVENT_STORE, LOGGER, PERSONAL_DATA_VAULT, READ_MODEL_DB, type Clock, type Logger } from '@referral/platform';
+import { CLOCK, EVENT_STORE, LOGGER, Metrics, PERSONAL_DATA_VAULT, READ_MODEL_DB, appendConflictMetrics, type Clock, type Logger } from '@referral/platform';
 import { CaseQueries } from '@referral/read-models';
 import type { SqlClient } from '@referral/sql';
 import { FailureStreak, errorFields, retryForever, type FailureState } from '@referral/resilience';
@@ -50,6 +50,7 @@ export class RetentionHost implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) logger: Logger,
     @Inject(ProjectionsHost) private readonly projections: CaseViewsWatch,
+    metrics: Metrics,
   ) {
     this.log = logger.child({ component: 'retention' });
     this.sweep = new RetentionSweep({
@@ -59,6 +60,7 @@ export class RetentionHost implements OnApplicationBootstrap, OnApplicationShutd
       policy: parseRetentionPolicy(retentionPolicy),
       owners: [...ORG_IDS, 'triage'],
       onError: (caseId, error) => this.log.error({ caseId, error: errorFields(error) }, 'Retention could not erase a case'),
+      conflicts: appendConflictMetrics(metrics),
     });
     this.firstSweep = new Promise((resolve) => (this.startFirst = resolve));
   }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { caseDecider, slaStatus, type CaseDecision, type CaseEvent, type CaseState } from '@referral/case';
 import type { EventStore } from '@referral/event-store';
 import type { DeadlineTimer } from '@referral/deadline-timers';
-import { EventSourcedStream, type Appended, type DomainEvent } from '../event-sourced-stream';
+import { EventSourcedStream, type AppendConflictObserver, type Appended, type DomainEvent } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
 import type { SlaChangePublisher } from '../sla-changes';
 import { loadCase } from './case-history';
@@ -30,8 +30,10 @@ export class DeadlineChecker {
     private readonly onUnknownCase: (timer: DeadlineTimer) => void = () => undefined,
     /** Told of the events a check appended (none when it changed nothing), e.g. to count breaches. */
     private readonly onRecorded: (events: readonly DomainEvent[]) => void = () => undefined,
+    /** Told of append conflicts (a check racing a command on the same case), e.g. to count them. */
+    conflicts?: AppendConflictObserver,
   ) {
-    this.stream = new EventSourcedStream(store);
+    this.stream = new EventSourcedStream(store, conflicts ? { conflicts } : {});
   }
 
   async fire(timer: DeadlineTimer): Promise<void> {
@@ -47,7 +49,7 @@ export class DeadlineChecker {
         if (refused.error.status === 404) return Promise.reject(new CaseGoneError(timer.caseId));
         throw new Error(`${type} refused: ${refused.error.code}`);
       },
-      { metadata: { actor: 'deadline-timer', correlationId: randomUUID() } },
+      { metadata: checkMetadata(timer) },
     ).then(
       async (appended) => {
         this.onRecorded(appended.events);
@@ -76,6 +78,20 @@ export class DeadlineChecker {
       `at-risk:${state.caseId}:${timer.dueAt}`,
     );
   }
+}
+
+/**
+ * The metadata of what a check appends: `correlationId` is the one of the event that armed the
+ * timer (so a breach can be traced to the request that received its case), `causationId` that
+ * event's id; a timer armed by reconciliation carries neither, and the check gets a fresh
+ * correlation id of its own. These wire names are kept as they are.
+ */
+function checkMetadata(timer: DeadlineTimer): { actor: string; correlationId: string; causationId?: string } {
+  return {
+    actor: 'deadline-timer',
+    correlationId: timer.correlationId ?? randomUUID(),
+    ...(timer.causationId ? { causationId: timer.causationId } : {}),
+  };
 }
 
 class CaseGoneError extends Error {

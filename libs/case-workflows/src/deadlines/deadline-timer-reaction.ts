@@ -25,7 +25,9 @@ export function deadlineTimerReaction(store: EventStore, timers: DeadlineTimers)
       const key = (t: { kind: string; dueAt: string }) => `${t.kind}@${t.dueAt}`;
       const wantedKeys = new Set(wanted.map(key));
       for (const timer of possibleTimers(state)) if (!wantedKeys.has(key(timer))) await timers.cancel(timer);
-      for (const timer of wanted) await timers.arm(timer);
+      // The timer carries the ids of the event that armed it, for its fire log line and the check's events.
+      const trace = { correlationId: event.metadata.correlationId, causationId: event.id };
+      for (const timer of wanted) await timers.arm({ ...timer, ...trace });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { caseDecider } from '@referral/case';
 import type { CaseDueForErasure } from '@referral/read-models';
-import { EventSourcedStream } from '../event-sourced-stream';
+import { EventSourcedStream, type AppendConflictObserver } from '../event-sourced-stream';
 import { caseStream } from '../linked-case-opener';
 import { closedBefore, type RetentionPolicy } from './retention-policy';
 import { caseSubject, type SubjectKeyEraser } from './subject-keys';
@@ -35,9 +35,11 @@ export class RetentionSweep {
       policy: RetentionPolicy;
       owners: readonly string[];
       onError?: (caseId: string, error: unknown) => void;
+      /** Told of append conflicts (an erasure racing a command on the same case). */
+      conflicts?: AppendConflictObserver;
     },
   ) {
-    this.stream = new EventSourcedStream(options.store);
+    this.stream = new EventSourcedStream(options.store, options.conflicts ? { conflicts: options.conflicts } : {});
   }
 
   async sweep(now: Date): Promise<SweepReport> {

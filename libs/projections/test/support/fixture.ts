@@ -43,15 +43,15 @@ export async function openFixture(open: () => Promise<TestDatabase>): Promise<Fi
 }
 
 export interface LogLine {
-  level: 'info' | 'warn' | 'error';
+  level: 'debug' | 'info' | 'warn' | 'error';
   message: string;
   fields: Record<string, unknown>;
 }
 
-export function recordingLogger(): ProjectionLogger & { lines: LogLine[] } {
+export function recordingLogger(): Required<ProjectionLogger> & { lines: LogLine[] } {
   const lines: LogLine[] = [];
   const record = (level: LogLine['level']) => (message: string, fields: Record<string, unknown> = {}) => {
     lines.push({ level, message, fields });
   };
-  return { lines, info: record('info'), warn: record('warn'), error: record('error') };
+  return { lines, debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
 }
