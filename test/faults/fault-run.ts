@@ -20,6 +20,8 @@ export interface RunResult {
     handoversSent: number;
     handoversAnswered: number;
     contactsSent: number;
+    /** The longest a request took until it was answered (tries included), handovers and calls. */
+    slowestRequestMs: number;
     readModelRows: number;
     longestLeaseGapMs: number;
     leaseTakeovers: number;
@@ -130,6 +132,7 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
         handoversSent: load.handovers.length,
         handoversAnswered: load.handovers.filter((h) => h.caseId).length,
         contactsSent: load.contacts.length,
+        slowestRequestMs: Math.max(0, ...load.handovers.map((h) => h.outcome?.elapsedMs ?? 0), ...load.contacts.flatMap((c) => c.outcomes.map((o) => o.elapsedMs))),
         readModelRows: readModels.rows,
         longestLeaseGapMs: longestGap,
         leaseTakeovers: leases.takeovers,

@@ -1,6 +1,7 @@
 import { slaDeadlines, type SlaTerms } from '@referral/case';
 import type { SqlClient } from '@referral/sql';
 import type { SentContact, SentHandover } from './fault-load';
+import type { Outcome } from './resilient-client';
 
 /** One thing the store shows that it should not; the ids say where, never personal data. */
 export interface Finding {
@@ -27,7 +28,14 @@ export interface OracleFigures {
   lateness: { p50: number; p99: number; max: number } | null;
 }
 
-const accepted = (status: number | null | undefined) => status === 200 || status === 201;
+/**
+ * The request took effect, as the contract tells the client: 200/201, or 503 `read-model-behind`
+ * ("the change is saved, but the views have not caught up yet": a worker was away for longer
+ * than the command's bounded read-your-writes wait).
+ */
+const tookEffect = (outcome: Outcome | undefined) =>
+  outcome !== undefined && (outcome.status === 200 || outcome.status === 201
+    || (outcome.status === 503 && (outcome.body as { error?: unknown } | null)?.error === 'read-model-behind'));
 const ms = (instant: unknown) => Date.parse(String(instant));
 
 /**
@@ -74,12 +82,12 @@ export async function checkHistory(
   }
   for (const handover of sent.handovers) {
     const cases = receivedByHandover.get(handover.handoverId) ?? [];
-    if (!accepted(handover.outcome?.status)) found('handover-unanswered', handover.handoverId, `no answer but ${handover.outcome?.status ?? 'a network error'} in ${handover.outcome?.tries ?? 0} tries`);
-    if (accepted(handover.outcome?.status) && cases.length === 0) found('handover-lost', handover.handoverId, `answered ${handover.outcome?.status} but no case`);
+    if (!tookEffect(handover.outcome)) found('handover-unanswered', handover.handoverId, `no answer but ${handover.outcome?.status ?? 'a network error'} after ${handover.outcome?.trail.map((t) => t ?? '-').join(' ') ?? 'no try'}`);
+    if (tookEffect(handover.outcome) && cases.length === 0) found('handover-lost', handover.handoverId, `answered ${handover.outcome?.status} but no case`);
     if (handover.caseId && cases[0] && cases[0].data.caseId !== handover.caseId) found('handover-answer', handover.handoverId, `answered ${handover.caseId}, stored ${String(cases[0].data.caseId)}`);
   }
 
-  // Every Idempotency-Key took effect once (exactly once when answered 201); no call nobody made.
+  // Every Idempotency-Key took effect once (exactly once when the answer says it did); no call nobody made.
   const callsOf = new Map<string, number>();
   for (const event of rows) if (event.type === 'ContactRecorded') callsOf.set(`${event.data.caseId}@${ms(event.data.at)}`, (callsOf.get(`${event.data.caseId}@${ms(event.data.at)}`) ?? 0) + 1);
   const sentCalls = new Set<string>();
@@ -87,10 +95,10 @@ export async function checkHistory(
     const key = `${contact.caseId}@${ms(contact.at)}`;
     sentCalls.add(key);
     const times = callsOf.get(key) ?? 0;
-    const answered = contact.outcomes.some((o) => o.status === 201);
+    const answered = contact.outcomes.some(tookEffect);
     if (times > 1) found('idempotency-doubled', contact.caseId, `the call of one Idempotency-Key is in the history ${times} times`);
-    if (answered && times === 0) found('contact-lost', contact.caseId, 'answered 201 but not in the history');
-    if (!contact.outcomes.every((o) => o.status === 201)) found('contact-unanswered', contact.caseId, `answered ${contact.outcomes.map((o) => o.status ?? 'network error').join(', ')}`);
+    if (answered && times === 0) found('contact-lost', contact.caseId, 'answered as saved but not in the history');
+    if (!contact.outcomes.every(tookEffect)) found('contact-unanswered', contact.caseId, `answered ${contact.outcomes.map((o) => `${o.status ?? 'network error'} after ${o.trail.map((t) => t ?? '-').join(' ')}`).join('; ')}`);
     const statuses = new Set(contact.outcomes.map((o) => o.status));
     if (statuses.size > 1) found('idempotency-answers', contact.caseId, `one key answered ${[...statuses].join(' and ')}`);
   }

@@ -20,9 +20,9 @@ const received = (handoverId: string) => ['CaseReceived', { handoverId, status: 
 const missed = (rule: 'FirstContactDeadlineMissed') => [rule, { dueAt: new Date(FIRST_CONTACT_DUE).toISOString() }] as [string, Record<string, unknown>];
 const call = (at: number) => ['ContactRecorded', { at: new Date(at).toISOString(), towardsPerson: true, channel: 'phone', reached: false, inEveningWindow: false }] as [string, Record<string, unknown>];
 const sentHandover = (id: string, caseId: string): SentHandover => ({
-  handoverId: id, handedOverAt: HANDED_OVER, dueAt: FIRST_CONTACT_DUE, plan: 'none', caseId, org: 'boj-vasterort', outcome: { status: 201, body: { caseId }, tries: 1 },
+  handoverId: id, handedOverAt: HANDED_OVER, dueAt: FIRST_CONTACT_DUE, plan: 'none', caseId, org: 'boj-vasterort', outcome: { status: 201, body: { caseId }, tries: 1, trail: [201], elapsedMs: 1 },
 });
-const sentCall = (caseId: string, at: number, status = 201): SentContact => ({ key: `k-${caseId}-${at}`, caseId, at: new Date(at).toISOString(), doubled: false, outcomes: [{ status, body: {}, tries: 1 }] });
+const sentCall = (caseId: string, at: number, status = 201): SentContact => ({ key: `k-${caseId}-${at}`, caseId, at: new Date(at).toISOString(), doubled: false, outcomes: [{ status, body: {}, tries: 1, trail: [status], elapsedMs: 1 }] });
 const checksOf = async (rows: Row[], handovers: SentHandover[], contacts: SentContact[] = []) =>
   (await checkHistory(storeOf(rows), { handovers, contacts }, RUN)).findings.map((f) => `${f.check} ${f.id}`);
 
@@ -61,5 +61,13 @@ describe('the fault suite oracle', () => {
     const rows = caseEvents('c1', [received('h1'), missed('FirstContactDeadlineMissed'), call(FIRST_CONTACT_DUE + 60_000)]);
     rows[2]!.revision = '3';
     expect(await checksOf(rows, [sentHandover('h1', 'c1')])).toEqual(['stream-revisions case-c1', 'contact-unknown c1']);
+  });
+
+  it('takes 503 read-model-behind as saved (it must be in the history), and any other final 5xx as unanswered', async () => {
+    const at = FIRST_CONTACT_DUE - 60_000;
+    const rows = [...caseEvents('c1', [received('h1'), call(at)]), ...caseEvents('c2', [received('h2'), missed('FirstContactDeadlineMissed')])];
+    const behind = { ...sentCall('c1', at), outcomes: [{ status: 503, body: { error: 'read-model-behind' }, tries: 2, trail: [null, 503], elapsedMs: 1 }] };
+    const failed = { ...sentCall('c2', at), outcomes: [{ status: 500, body: { error: 'internal' }, tries: 9, trail: [500], elapsedMs: 1 }] };
+    expect(await checksOf(rows, [sentHandover('h1', 'c1'), sentHandover('h2', 'c2')], [behind, failed])).toEqual(['contact-unanswered c2']);
   });
 });

@@ -3,6 +3,10 @@ export interface Outcome {
   status: number | null;
   body: unknown;
   tries: number;
+  /** Every status on the way (null: no answer), for the oracle's findings. */
+  trail: Array<number | null>;
+  /** From the first send to the answer (or giving up). */
+  elapsedMs: number;
 }
 
 /** Answers worth trying again with the same request: the service or the network may be back. */
@@ -21,7 +25,9 @@ export async function sendUntilAnswered(
   giveUpMs: number,
   offset = 0,
 ): Promise<Outcome> {
-  const giveUpAt = Date.now() + giveUpMs;
+  const sentAt = Date.now();
+  const giveUpAt = sentAt + giveUpMs;
+  const trail: Array<number | null> = [];
   for (let tries = 1; ; tries += 1) {
     const bases = targets();
     const base = bases[(offset + tries) % Math.max(bases.length, 1)];
@@ -41,9 +47,9 @@ export async function sendUntilAnswered(
         status = null;
       }
     }
+    if (trail.length < 100) trail.push(status);
     const again = status === null || (RETRYABLE.has(status) && (status !== 409 || errorOf(body) === 'idempotency-key-in-progress'));
-    if (!again) return { status, body, tries };
-    if (Date.now() >= giveUpAt) return { status, body, tries };
+    if (!again || Date.now() >= giveUpAt) return { status, body, tries, trail, elapsedMs: Date.now() - sentAt };
     await new Promise((resolve) => setTimeout(resolve, Math.min(100 * tries, 1_000)));
   }
 }
