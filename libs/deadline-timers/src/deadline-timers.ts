@@ -5,6 +5,7 @@ import { asTimer, delayMs, fireAtMs, timerJobId, traceOf, type DeadlineTimer } f
 import { errorFields } from '@referral/resilience';
 import { attachWorkerLogging } from './worker-logging';
 import { Gate, sleepUntil } from './exact-instant';
+import { StandAside } from './stand-aside';
 
 interface TimerJobData extends DeadlineTimer {
   /** The instant the worker waits for before running the handler. */
@@ -94,9 +95,12 @@ export class DeadlineTimers {
     if (this.worker) throw new Error('DeadlineTimers already started');
     const concurrency = options.concurrency ?? DEFAULTS.concurrency;
     const gate = new Gate(concurrency);
+    const bound = options.handlerTimeoutMs === undefined
+      ? null
+      : new StandAside(() => this.worker, options.handlerTimeoutMs, options.healthy ?? (async () => undefined), this.logger);
     const processJob = async (job: Job<TimerJobData>) => {
       await sleepUntil(job.data.fireAtWallMs);
-      await gate.run(() => handler(asTimer(job.data)));
+      await gate.run(() => (bound ? bound.run(handler(asTimer(job.data))) : handler(asTimer(job.data))));
     };
     const worker = new Worker(this.queueName, processJob, {
       connection: this.options.connection,

@@ -55,6 +55,13 @@ export interface StartOptions {
    * because the handler is idempotent and a failed timer waits for reconciliation. @defaultValue 5
    */
   maxStalledCount?: number;
+  /**
+   * A handler run that takes longer fails its job (retried with backoff, by any worker), and this
+   * worker takes no more jobs until `healthy` answers (asked every second). @defaultValue unbounded
+   */
+  handlerTimeoutMs?: number;
+  /** Whether what the handler needs answers again (the database), after a run past the bound. */
+  healthy?: () => Promise<unknown>;
 }
 
 export const DEFAULTS = {

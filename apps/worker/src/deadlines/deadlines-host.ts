@@ -40,6 +40,8 @@ async function atMost(work: Promise<unknown>, ms: number): Promise<boolean> {
 
 /** How often every open deadline is re-armed from the read model (lost jobs, a flushed Redis). */
 export const RECONCILE_EVERY_MS = 5 * 60_000;
+/** A deadline check takes milliseconds; one that takes this long waits on a store it cannot reach. */
+const CHECK_TIMEOUT_MS = 5_000;
 
 /**
  * Deadline timers in the worker: BullMQ jobs fire CheckDeadlines; a reaction arms and cancels
@@ -148,7 +150,12 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   private async startOnce(timers: DeadlineTimers, fire: TimerHandler, signal: AbortSignal): Promise<boolean> {
     await redisAnswers(this.redis, REDIS_WAIT_MS);
     // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
-    if (!timers.started) await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000 });
+    // A check that takes 5 s is stuck on the store (this worker cut off): the timer goes to another worker meanwhile.
+    if (!timers.started) {
+      await timers.start(fire, {
+        lockDuration: 10_000, stalledInterval: 5_000, handlerTimeoutMs: CHECK_TIMEOUT_MS, healthy: () => this.store.headPosition(),
+      });
+    }
     for (const reactor of this.reactors) {
       if (!signal.aborted && !this.leased.has(reactor.name)) this.leased.set(reactor.name, this.projections.keepReactor(reactor));
     }
