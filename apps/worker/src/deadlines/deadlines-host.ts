@@ -150,12 +150,10 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
   private async startOnce(timers: DeadlineTimers, fire: TimerHandler, signal: AbortSignal): Promise<boolean> {
     await redisAnswers(this.redis, REDIS_WAIT_MS);
     // Handlers take milliseconds: a short lock lets a restarted worker take over a job the dead one held within seconds.
-    // A check that takes 5 s is stuck on the store (this worker cut off): the timer goes to another worker meanwhile.
-    if (!timers.started) {
-      await timers.start(fire, {
-        lockDuration: 10_000, stalledInterval: 5_000, handlerTimeoutMs: CHECK_TIMEOUT_MS, healthy: () => this.store.headPosition(),
-      });
-    }
+    // In the scaled shape a check that takes 5 s is stuck on the store (this worker cut off): the
+    // timer goes to another worker meanwhile. The embedded shape's one process has nobody to hand it to.
+    const standAside = this.config.eventStore === 'embedded' ? {} : { handlerTimeoutMs: CHECK_TIMEOUT_MS, healthy: () => this.store.headPosition() };
+    if (!timers.started) await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000, ...standAside });
     for (const reactor of this.reactors) {
       if (!signal.aborted && !this.leased.has(reactor.name)) this.leased.set(reactor.name, this.projections.keepReactor(reactor));
     }
