@@ -3,6 +3,8 @@ import type { AuditEntry } from '@referral/audit';
 import type { EventStore } from '@referral/event-store';
 import { EVENT_STORE, READ_MODEL_DB } from '@referral/platform';
 import type { SqlClient } from '@referral/sql';
+import { ReadModelFreshness } from '../../apps/api/src/commands/read-model-freshness';
+import { ApiException } from '../../apps/api/src/http/api-exception';
 import { startEmbeddedService, type RunningService } from '../support/app';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
@@ -148,6 +150,23 @@ describe('idempotent commands with Idempotency-Key (embedded service, real Redis
     }
   });
 
+
+  it('remembers 503 read-model-behind (the call was saved): the same key again answers it again and records nothing more', async () => {
+    const spy = jest.spyOn(ReadModelFreshness.prototype, 'waitFor').mockRejectedValueOnce(
+      new ApiException(503, 'read-model-behind', 'The change is saved, but the views have not caught up yet; reload in a moment'),
+    );
+    try {
+      const before = await contactsOf();
+      const tap = key('behind');
+      const first = await contact(call('2025-06-04T11:00:00+02:00'), { ...tokens.volunteer, ...tap });
+      expect({ status: first.status, error: first.body.error }).toEqual({ status: 503, error: 'read-model-behind' });
+      const again = await contact(call('2025-06-04T11:00:00+02:00'), { ...tokens.volunteer, ...tap });
+      expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+      expect(await contactsOf()).toBe(before + 1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('takes effect once when the first run appended but its answer was never kept (its process died, its claim ran out)', async () => {
     const db = service.app.get<SqlClient>(READ_MODEL_DB);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PgSqlClient } from '@referral/sql';
 import { eventually } from '../support/eventually';
 import { seededRandom } from '../support/seeded-random';
@@ -121,6 +124,7 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
 
     const longestGap = Math.max(0, ...leases.longestGapMs.values());
     const findings = [...history.findings, ...readModels.findings];
+    if (findings.length > 0) keepLogs(shape, say);
     for (const [name, gap] of leases.longestGapMs) {
       if (gap > TAKEOVER_LIMIT_MS) findings.push({ check: 'lease-takeover', id: name, detail: `no worker held it for ${(gap / 1000).toFixed(1)} s` });
     }
@@ -142,7 +146,7 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
       timeline,
     };
   } catch (error) {
-    for (const member of shape.members) say(`--- last output of ${member.label} ---\n${member.process?.log.slice(-3_000) ?? ''}`);
+    keepLogs(shape, say);
     throw error;
   } finally {
     await db.close();
@@ -160,4 +164,11 @@ async function leaseHolders(shape: ScaledShape): Promise<number[]> {
     }
   }
   return counts.size === 0 ? [0] : [...counts.values()];
+}
+
+/** Each process's log (its last 2 MB) in a file, for a run that failed: the findings name ids to look for. */
+function keepLogs(shape: ScaledShape, say: (line: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'referral-faults-logs-'));
+  for (const member of shape.members) writeFileSync(join(dir, `${member.label}.log`), member.process?.log ?? '');
+  say(`the processes' logs are in ${dir}`);
 }

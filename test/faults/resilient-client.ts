@@ -16,7 +16,8 @@ const RETRYABLE = new Set([409, 429, 500, 502, 503, 504]);
  * Sends one request to whichever API process is up, as a client that must not lose it would:
  * on a network error or an answer that may pass it waits a little and sends the same request
  * (same body, same Idempotency-Key) again, to the next API, until it gets an answer or gives up.
- * A 409 is tried again only when it says the key is in progress (another 409 is an answer).
+ * A 409 is tried again only when it says the key is in progress, a 503 unless it says the change
+ * is saved (read-model-behind): those are answers.
  */
 export async function sendUntilAnswered(
   targets: () => string[],
@@ -48,7 +49,9 @@ export async function sendUntilAnswered(
       }
     }
     if (trail.length < 100) trail.push(status);
-    const again = status === null || (RETRYABLE.has(status) && (status !== 409 || errorOf(body) === 'idempotency-key-in-progress'));
+    // A 503 read-model-behind is an answer (the change is saved); a 409 only while the key is in progress.
+    const answered = (status === 409 && errorOf(body) !== 'idempotency-key-in-progress') || (status === 503 && errorOf(body) === 'read-model-behind');
+    const again = status === null || (RETRYABLE.has(status) && !answered);
     if (!again || Date.now() >= giveUpAt) return { status, body, tries, trail, elapsedMs: Date.now() - sentAt };
     await new Promise((resolve) => setTimeout(resolve, Math.min(100 * tries, 1_000)));
   }

@@ -73,6 +73,7 @@ export class ScaledShape {
       nodeArgs: ['-r', '@swc-node/register', main],
       env: { ...this.env, DATABASE_URL: database, ...(member.role === 'api' ? { PORT: '0' } : { WORKER_HEALTH_PORT: '0' }) },
       readyTimeoutMs: 180_000,
+      keepOutput: 2_000_000,
     });
   }
 

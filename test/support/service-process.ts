@@ -20,6 +20,8 @@ export interface ServiceProcessOptions {
   nodeArgs?: string[];
   /** @defaultValue the repository root */
   cwd?: string;
+  /** How much of its output is kept, from the end. @defaultValue 20000 characters */
+  keepOutput?: number;
 }
 
 export interface Exit {
@@ -36,7 +38,7 @@ export class ServiceProcess {
   private readonly exit: Promise<Exit>;
   private exitedWith: Exit | null = null;
 
-  private constructor(private readonly child: ChildProcess, readonly port: number) {
+  private constructor(private readonly child: ChildProcess, readonly port: number, private readonly kept = OUTPUT_KEPT) {
     this.exit = new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
       else child.once('exit', (code, signal) => resolve({ code, signal }));
@@ -59,7 +61,8 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-OUTPUT_KEPT));
+    const kept = options.keepOutput ?? OUTPUT_KEPT;
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-kept));
     child.stderr!.on('data', keep);
     return new Promise<ServiceProcess>((resolve, reject) => {
       let lineBuffer = '';
@@ -83,7 +86,7 @@ export class ServiceProcess {
           clearTimeout(timer);
           child.off('exit', onExit);
           child.stdout!.off('data', onData);
-          const service = new ServiceProcess(child, ready.port);
+          const service = new ServiceProcess(child, ready.port, kept);
           service.output = output;
           child.stdout!.on('data', (more: Buffer) => service.keep(more));
           child.stderr!.off('data', keep);
@@ -135,7 +138,7 @@ export class ServiceProcess {
   }
 
   private keep(chunk: Buffer): void {
-    this.output = (this.output + chunk.toString()).slice(-OUTPUT_KEPT);
+    this.output = (this.output + chunk.toString()).slice(-this.kept);
   }
 }
 

@@ -110,9 +110,17 @@ export class EventSourcedStream {
     streamId: string,
     decider: Pick<Decider<unknown, State, Event, unknown>, 'evolve' | 'initialState'>,
   ): Promise<Loaded<State>> {
+    const { state, revision } = await this.read<State, Event>(streamId, decider);
+    return { state, revision };
+  }
+
+  private async read<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, State, Event, unknown>, 'evolve' | 'initialState'>,
+  ): Promise<Loaded<State> & { recorded: RecordedEvent[] }> {
     const recorded = await this.store.readStream(streamId);
     const state = recorded.reduce((s, e) => decider.evolve(s, toDomainEvent<Event>(e)), decider.initialState);
-    return { state, revision: recorded.length === 0 ? null : recorded[recorded.length - 1].revision };
+    return { state, revision: recorded.length === 0 ? null : recorded[recorded.length - 1].revision, recorded };
   }
 
   async run<Command, State, Event extends DomainEvent, Decision extends { ok: boolean }>(
@@ -158,7 +166,14 @@ export class EventSourcedStream {
     command: (state: State) => Command | Promise<Command>,
     options: RunOptions,
   ): Promise<AttemptResult<State, Event, Decision>> {
-    const { state, revision } = await this.load<State, Event>(streamId, decider);
+    const { state, revision, recorded } = await this.read<State, Event>(streamId, decider);
+    // A command with ids of its own (its Idempotency-Key) whose first run appended here has taken
+    // effect (its process died before the answer was kept): it is not decided again on a state
+    // that already holds it, where it could come out otherwise (a refusal, another event count).
+    const firstId = options.eventIds?.(0);
+    if (firstId !== undefined && recorded.some((event) => event.id === firstId)) {
+      return { kind: 'done', appended: { state, events: [], eventIds: [], position: recorded[recorded.length - 1]!.position } };
+    }
     const decision = decider.decide(await command(state), state);
     if (!decision.ok) return { kind: 'refused', decision };
     const events = (decision as unknown as Accepted<Event>).events;
