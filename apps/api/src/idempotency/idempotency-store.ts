@@ -30,6 +30,8 @@ export interface IdempotencyStore {
   claim(request: ClaimRequest): Promise<ClaimOutcome>;
   /** The key as it is now, or null when it is free (never used, released, its holder's lease over, or expired). */
   find(scope: string, now: Date): Promise<HeldKey | null>;
+  /** Moves a pending claim's lease on while its command runs; false when this request no longer holds it. */
+  renew(scope: string, claim: string, leaseUntil: Date): Promise<boolean>;
   /** Keeps the first answer; false when this request no longer holds the claim. */
   complete(scope: string, claim: string, answer: StoredAnswer): Promise<boolean>;
   /** Frees a pending claim, so the key can be tried again at once (the first try failed with a 5xx). */

@@ -9,9 +9,9 @@ import type { HeldKey, IdempotencyStore } from './idempotency-store';
 
 export const KEY_TTL_MS = 24 * 60 * 60 * 1000;
 /**
- * How long a claim holds before another request may take it over (its holder died). Longer than
- * any command runs (its read-model wait is bounded to 5 s); short, because a client whose request
- * died with its process waits this long. A takeover that runs the command again appends nothing
+ * How long a claim holds without renewal before another request may take it over (its holder
+ * died); its holder renews it every quarter of it while the command runs. Short, because a client
+ * whose request died with its process waits this long. A takeover that runs the command again appends nothing
  * twice: its event ids derive from the key (command-context.ts runOptions).
  */
 export const CLAIM_LEASE_MS = 20_000;
@@ -26,6 +26,8 @@ export interface IdempotencyOptions {
    * @defaultValue `{ everyMs: 100, times: 100 }` (10 s)
    */
   remoteWait?: { everyMs: number; times: number };
+  /** @defaultValue CLAIM_LEASE_MS */
+  claimLeaseMs?: number;
 }
 
 export interface Answer {
@@ -55,6 +57,7 @@ export class IdempotentCommands {
   private readonly flights = new Map<string, Promise<void>>();
   private lastPurge = Number.NEGATIVE_INFINITY;
   private readonly remoteWait: { everyMs: number; times: number };
+  private readonly claimLeaseMs: number;
 
   constructor(
     private readonly store: IdempotencyStore,
@@ -64,6 +67,7 @@ export class IdempotentCommands {
     options: IdempotencyOptions = {},
   ) {
     this.remoteWait = options.remoteWait ?? { everyMs: 100, times: 100 };
+    this.claimLeaseMs = options.claimLeaseMs ?? CLAIM_LEASE_MS;
   }
 
   async run(request: IdempotentRequest): Promise<Answer & { replayed: boolean }> {
@@ -90,7 +94,7 @@ export class IdempotentCommands {
       this.purgeNowAndThen(now);
       const claim = randomUUID();
       const outcome = await this.store.claim({
-        scope: request.scope, fingerprint: request.fingerprint, claim, now, ttlMs: KEY_TTL_MS, leaseMs: CLAIM_LEASE_MS,
+        scope: request.scope, fingerprint: request.fingerprint, claim, now, ttlMs: KEY_TTL_MS, leaseMs: this.claimLeaseMs,
       });
       if (outcome.kind === 'claimed') return { ...(await this.first(request, claim, `${request.scope}@${outcome.since}`)), replayed: false };
       const held = outcome.key;
@@ -107,14 +111,22 @@ export class IdempotentCommands {
 
   private async first(request: IdempotentRequest, claim: string, commandKey: string): Promise<Answer> {
     let answer: Answer;
+    // The claim is renewed while the command runs, so only a holder that died loses it: one that
+    // is merely slow (its store restarting, its views behind) keeps it and its answer is the one kept.
+    const renewal = setInterval(() => {
+      const until = new Date(this.clock.now().getTime() + this.claimLeaseMs);
+      this.store.renew(request.scope, claim, until).catch((failure: unknown) => this.warn(failure, 'claim could not be renewed'));
+    }, this.claimLeaseMs / 4);
     try {
       answer = await request.execute(commandKey);
     } catch (error) {
+      clearInterval(renewal);
       const refusal = rememberedRefusal(error);
       if (refusal) await this.keep(request, claim, refusal, null);
       else await this.store.release(request.scope, claim).catch((failure: unknown) => this.warn(failure, 'could not be released'));
       throw error;
     }
+    clearInterval(renewal);
     await this.keep(request, claim, answer, request.caseOf(answer.body));
     return answer;
   }

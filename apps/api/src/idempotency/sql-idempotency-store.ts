@@ -58,6 +58,14 @@ export class SqlIdempotencyStore implements IdempotencyStore {
     return { state: 'done', fingerprint: row.fingerprint, status: Number(row.status), answer: row.answer };
   }
 
+  async renew(scope: string, claim: string, leaseUntil: Date): Promise<boolean> {
+    const { rowCount } = await this.db.query(
+      `UPDATE idempotency_keys SET lease_until = $3::timestamptz WHERE scope = $1 AND claim = $2 AND state = 'pending'`,
+      [scope, claim, leaseUntil.toISOString()],
+    );
+    return rowCount === 1;
+  }
+
   async complete(scope: string, claim: string, answer: StoredAnswer): Promise<boolean> {
     const { rowCount } = await this.db.query(
       `UPDATE idempotency_keys SET state = 'done', status = $3, answer = $4::jsonb

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { openVault } from '@referral/personal-data';
 import { createLogger } from '@referral/platform';
 import { sqlBackends, type TestDatabase } from '../../../../test/support/databases';
+import { eventually } from '../../../../test/support/eventually';
 import { SettableClock } from '../../../../test/support/settable-clock';
 import { ApiException } from '../../src/http/api-exception';
 import { AnswerSeal } from '../../src/idempotency/answer-seal';
@@ -65,6 +66,29 @@ describe.each(sqlBackends.filter(([name]) => name === 'postgres'))('IdempotentCo
     first.finish({ status: 201, body: { caseId: 'c-1' } });
     expect(await answered).toEqual({ status: 201, body: { caseId: 'c-1' }, replayed: false });
     expect(await replayed).toEqual({ status: 201, body: { caseId: 'c-1' }, replayed: true });
+    expect([first.runs, duplicate.runs]).toEqual([1, 0]);
+  });
+
+  it('given the first request runs longer than its claim lease, its renewals keep the claim: a duplicate does not run it again', async () => {
+    const leaseMs = 400;
+    const { vault } = await openVault(database.client, { masterKey: randomBytes(32) });
+    const short = () => new IdempotentCommands(new SqlIdempotencyStore(database.client), new AnswerSeal(vault), clock, createLogger('silent'), {
+      remoteWait: { everyMs: 10, times: 1000 }, claimLeaseMs: leaseMs,
+    });
+    const [slow, other] = [short(), short()];
+    const first = heldCommand();
+    const duplicate = heldCommand();
+    const answered = slow.run(request(() => first.execute()));
+    await first.running;
+    clock.advance(10 * leaseMs); // without renewal the claim would have run out long ago
+    await eventually(async () => {
+      const { rows } = await database.client.query<{ until: Date }>('SELECT lease_until AS until FROM idempotency_keys');
+      return new Date(rows[0]!.until).getTime() > clock.now().getTime();
+    }, { what: 'a renewal of the claim' });
+    const replayed = other.run(request(() => duplicate.execute()));
+    first.finish({ status: 201, body: { caseId: 'c-slow' } });
+    expect(await answered).toEqual({ status: 201, body: { caseId: 'c-slow' }, replayed: false });
+    expect(await replayed).toEqual({ status: 201, body: { caseId: 'c-slow' }, replayed: true });
     expect([first.runs, duplicate.runs]).toEqual([1, 0]);
   });
 
