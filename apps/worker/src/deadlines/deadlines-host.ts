@@ -153,7 +153,7 @@ export class DeadlinesHost implements OnApplicationBootstrap, OnApplicationShutd
     // In the scaled shape a check that takes 5 s is stuck on the store (this worker cut off): the
     // timer goes to another worker meanwhile. The embedded shape's one process has nobody to hand it to.
     const standAside = this.config.eventStore === 'embedded' ? {} : { handlerTimeoutMs: CHECK_TIMEOUT_MS, healthy: () => this.store.headPosition() };
-    if (!timers.started) await timers.start(fire, { lockDuration: 6_000, stalledInterval: 2_000, ...standAside });
+    if (!timers.started) await timers.start(fire, { lockDuration: 10_000, stalledInterval: 5_000, ...standAside });
     for (const reactor of this.reactors) {
       if (!signal.aborted && !this.leased.has(reactor.name)) this.leased.set(reactor.name, this.projections.keepReactor(reactor));
     }
