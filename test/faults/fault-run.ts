@@ -59,7 +59,7 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
     const admin = bearer(await tokenFor('faults-admin', 'city', ['admin']));
     const leases = new LeaseWatch(() => shape.workers);
     mark('waiting for every projection and reaction to be held by a worker');
-    await eventually(async () => (await leaseHolders(shape)).every((n) => n >= 1), { what: 'every lease held', timeoutMs: 60_000, everyMs: 250 });
+    await eventually(() => leases.allHeld(), { what: 'every lease held', timeoutMs: 60_000, everyMs: 250 });
     leases.start();
 
     const load = new FaultLoad(() => shape.apiUrls, tokens, seededRandom(seed), { inFlight: 6, dueWithinMs: [3_000, 20_000] });
@@ -152,18 +152,6 @@ export async function runFaults(seed: number, say: (line: string) => void): Prom
     await db.close();
     await shape.stop();
   }
-}
-
-async function leaseHolders(shape: ScaledShape): Promise<number[]> {
-  const counts = new Map<string, number>();
-  for (const worker of shape.workers) {
-    if (!worker.process?.running) continue;
-    const health = (await (await fetch(`http://127.0.0.1:${worker.process.port}/api/v1/health`)).json()) as { components?: Array<{ kind: string; name: string; lease?: string }> };
-    for (const c of health.components ?? []) {
-      if (c.kind === 'projection' || c.kind === 'reaction') counts.set(c.name, (counts.get(c.name) ?? 0) + (c.lease === 'held' ? 1 : 0));
-    }
-  }
-  return counts.size === 0 ? [0] : [...counts.values()];
 }
 
 /** Each process's log (its last 2 MB) in a file, for a run that failed: the findings name ids to look for. */

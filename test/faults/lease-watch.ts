@@ -38,9 +38,15 @@ export class LeaseWatch {
     this.timer = null;
   }
 
+  /** Whether every projection and reaction is held by some worker now (and the workers report any). */
+  async allHeld(): Promise<boolean> {
+    const holders = holderCounts(await Promise.all(this.workers().map(componentsOf)));
+    return holders.size > 0 && [...holders.values()].every((n) => n >= 1);
+  }
+
   /** Which worker holds the most leases now (the one to kill or cut off). */
   async busiest(): Promise<Member> {
-    const held = await Promise.all(this.workers().map(async (w) => ({ w, n: (await componentsOf(w)).filter((c) => c.lease === 'held').length })));
+    const held = await Promise.all(this.workers().map(async (w) => ({ w, n: (await componentsOf(w)).filter((c) => leased(c) && c.lease === 'held').length })));
     return held.sort((a, b) => b.n - a.n)[0]!.w;
   }
 
@@ -52,13 +58,9 @@ export class LeaseWatch {
     const now = Date.now();
     const workers = this.workers();
     const answers = await Promise.all(workers.map(componentsOf));
-    const holders = new Map<string, number>();
+    const holders = holderCounts(answers);
     answers.forEach((components, i) => {
-      for (const component of components) {
-        if (component.kind !== 'projection' && component.kind !== 'reaction') continue;
-        const held = component.lease === 'held';
-        holders.set(component.name, (holders.get(component.name) ?? 0) + (held ? 1 : 0));
-        if (!held) continue;
+      for (const component of components.filter((c) => leased(c) && c.lease === 'held')) {
         const before = this.holderOf.get(component.name);
         if (before !== undefined && before !== workers[i]!.label) this.takeovers += 1;
         this.holderOf.set(component.name, workers[i]!.label);
@@ -71,6 +73,17 @@ export class LeaseWatch {
       this.longestGapMs.set(name, Math.max(this.longestGapMs.get(name) ?? 0, gap));
     }
   }
+}
+
+const leased = (component: Component) => component.kind === 'projection' || component.kind === 'reaction';
+
+/** Per leased component, how many workers say they hold it. */
+function holderCounts(answers: Component[][]): Map<string, number> {
+  const holders = new Map<string, number>();
+  for (const component of answers.flat().filter(leased)) {
+    holders.set(component.name, (holders.get(component.name) ?? 0) + (component.lease === 'held' ? 1 : 0));
+  }
+  return holders;
 }
 
 async function componentsOf(worker: Member): Promise<Component[]> {

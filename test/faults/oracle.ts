@@ -89,10 +89,14 @@ export async function checkHistory(
 
   // Every Idempotency-Key took effect once (exactly once when the answer says it did); no call nobody made.
   const callsOf = new Map<string, number>();
-  for (const event of rows) if (event.type === 'ContactRecorded') callsOf.set(`${event.data.caseId}@${ms(event.data.at)}`, (callsOf.get(`${event.data.caseId}@${ms(event.data.at)}`) ?? 0) + 1);
+  const callKey = (caseId: unknown, at: unknown) => `${String(caseId)}@${ms(at)}`;
+  for (const event of rows.filter((e) => e.type === 'ContactRecorded')) {
+    const key = callKey(event.data.caseId, event.data.at);
+    callsOf.set(key, (callsOf.get(key) ?? 0) + 1);
+  }
   const sentCalls = new Set<string>();
   for (const contact of sent.contacts) {
-    const key = `${contact.caseId}@${ms(contact.at)}`;
+    const key = callKey(contact.caseId, contact.at);
     sentCalls.add(key);
     const times = callsOf.get(key) ?? 0;
     const answered = contact.outcomes.some(tookEffect);

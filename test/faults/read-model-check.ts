@@ -1,5 +1,6 @@
 import type { SqlClient } from '@referral/sql';
 import { quoteIdent } from '@referral/sql';
+import { logicalTableName } from '@referral/projections';
 import { eventually } from '../support/eventually';
 import type { Finding } from './oracle';
 
@@ -72,7 +73,7 @@ async function snapshot(db: SqlClient): Promise<Snapshot> {
   const tables: Snapshot = new Map();
   for (const physical of rows.flatMap((r) => r.tables)) {
     const content = await db.query<Record<string, unknown>>(`SELECT * FROM ${quoteIdent(physical)}`);
-    tables.set(physical.replace(/__g\d+$/, ''), content.rows.map(canonical).sort());
+    tables.set(logicalTableName(physical), content.rows.map(canonical).sort());
   }
   return tables;
 }

@@ -11,7 +11,7 @@ export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
 export { LAG_COUNT_LIMIT } from './head-tracker';
 export { eventBatches, type EventBatch } from './event-batches';
-export { physicalTableName, tableNamesFor } from './table-names';
+export { logicalTableName, physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
 export { isAtLeast, type Position } from './positions';
 export type { RebuildRequest, RebuildRequestState, RebuildClaim } from './rebuild-requests/rebuild-request';
