@@ -1,16 +1,16 @@
-import { KurrentDbEventStore } from '@referral/event-store';
+import { KurrentDbEventStore, SharedFeedEventStore, type EventStore } from '@referral/event-store';
 import { describeEventStoreContract, type EventStoreHarness } from '@referral/event-store/testing';
 
 const connectionString = process.env.KURRENTDB_CONNECTION_STRING;
 
 /** A client on the shared server; the contract keeps tests apart with unique stream ids. */
-async function open(url: string): Promise<EventStoreHarness> {
+async function open(url: string, wrap: (store: EventStore) => EventStore = (store) => store): Promise<EventStoreHarness> {
   const fast = { resubscribe: { initialMs: 50, maxMs: 1000 } };
   const harness: EventStoreHarness = {
-    store: KurrentDbEventStore.connect(url, fast),
+    store: wrap(KurrentDbEventStore.connect(url, fast)),
     async reopen() {
       await harness.store.close();
-      harness.store = KurrentDbEventStore.connect(url, fast);
+      harness.store = wrap(KurrentDbEventStore.connect(url, fast));
       return harness.store;
     },
     async dispose() {
@@ -21,11 +21,15 @@ async function open(url: string): Promise<EventStoreHarness> {
   return harness;
 }
 
+const sharedFeed = (store: EventStore) => new SharedFeedEventStore(store, { windowSize: 4, batchSize: 3 });
+const options = { eventIdsUniqueAcrossStreams: false, exclusive: false };
+const skipReason = 'KURRENTDB_CONNECTION_STRING is not set; start KurrentDB (docker compose up kurrentdb) and set it to run this suite';
+
 if (connectionString) {
-  describeEventStoreContract('kurrentdb', () => open(connectionString), { eventIdsUniqueAcrossStreams: false, exclusive: false });
+  describeEventStoreContract('kurrentdb', () => open(connectionString), options);
+  describeEventStoreContract('kurrentdb through a shared feed', () => open(connectionString, sharedFeed), options);
 } else {
-  describeEventStoreContract('kurrentdb', () => Promise.reject(new Error('unreachable: the suite is skipped')), {
-    skipReason:
-      'KURRENTDB_CONNECTION_STRING is not set; start KurrentDB (docker compose up kurrentdb) and set it to run this suite',
-  });
+  const unreachable = () => Promise.reject(new Error('unreachable: the suite is skipped'));
+  describeEventStoreContract('kurrentdb', unreachable, { skipReason });
+  describeEventStoreContract('kurrentdb through a shared feed', unreachable, { skipReason });
 }

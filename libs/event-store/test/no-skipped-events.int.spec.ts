@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { APPEND_SQL, appendParams, PostgresEventStore, type NewEvent, type RecordedEvent } from '@referral/event-store';
+import { APPEND_SQL, appendParams, PostgresEventStore, SharedFeedEventStore, type EventStore, type NewEvent, type RecordedEvent } from '@referral/event-store';
 import type { PgSqlClient } from '@referral/sql';
 import { freshPostgresSchema, type TestDatabase } from '../../../test/support/databases';
 import { seededRandom } from '../../../test/support/seeded-random';
@@ -19,12 +19,18 @@ const SEED = Number(process.env.NO_SKIP_SEED ?? 20240611);
  * hold their transactions open for a random while after the insert, and some roll back, while a
  * live subscription reads. It must see every committed event once, in order, and nothing else.
  */
-describe('a live subscription under concurrent, slowly committing writers', () => {
+describe.each([
+  { readers: 'one live subscription', shared: false, paces: [0] },
+  // Three readers of one shared subscription (a window of 16 events): one keeps up, one pauses now
+  // and then and so falls behind the window and reads on its own, one is a little slow throughout.
+  { readers: 'three readers of a shared feed', shared: true, paces: [0, 25, 1] },
+])('$readers under concurrent, slowly committing writers', ({ shared, paces }) => {
   let db: TestDatabase;
-  let store: PostgresEventStore;
+  let store: EventStore;
   beforeEach(async () => {
     db = await freshPostgresSchema(WRITERS + 4);
-    store = await PostgresEventStore.create(db.client, { subscriptionTiming: { pollMinMs: 1, pollMaxMs: 4 } });
+    const postgres = await PostgresEventStore.create(db.client, { subscriptionTiming: { pollMinMs: 1, pollMaxMs: 4 } });
+    store = shared ? new SharedFeedEventStore(postgres, { windowSize: 16, batchSize: 7 }) : postgres;
   });
   afterEach(async () => {
     await store.close();
@@ -32,13 +38,8 @@ describe('a live subscription under concurrent, slowly committing writers', () =
   });
 
   it('skips no committed event and delivers no rolled-back one', async () => {
-    const delivered: RecordedEvent[] = [];
     const controller = new AbortController();
-    const subscribing = (async () => {
-      for await (const event of store.subscribe({ after: null, signal: controller.signal, batchSize: 7 })) {
-        delivered.push(event);
-      }
-    })();
+    const readers = paces.map((pauseMs, reader) => follow(store, controller.signal, pauseMs, SEED + 100 + reader));
 
     const committed = new Set<string>();
     const rolledBack = new Set<string>();
@@ -55,23 +56,38 @@ describe('a live subscription under concurrent, slowly committing writers', () =
     );
 
     const sentinel = await store.appendToStream('sentinel', [event()]);
-    await eventually(() => delivered.some((e) => e.position === sentinel.position), {
-      what: () => `the sentinel (the subscription delivered ${delivered.length} events but not it)`,
+    await eventually(() => readers.every((r) => r.delivered.some((e) => e.position === sentinel.position)), {
+      what: () => `the sentinel (readers delivered ${readers.map((r) => r.delivered.length).join(', ')} events)`,
     });
     controller.abort();
-    await subscribing;
+    await Promise.all(readers.map((r) => r.done));
 
-    const writes = delivered.filter((e) => e.streamId !== 'sentinel');
+    const stored = await db.client.query<{ id: string }>('SELECT id FROM es_events ORDER BY position');
     expect(rolledBack.size).toBeGreaterThan(0);
     expect(committed.size).toBeGreaterThan(WRITERS * APPENDS_PER_WRITER);
-    expect(writes.filter((e) => rolledBack.has(e.id))).toEqual([]);
-    expect(new Set(writes.map((e) => e.id))).toEqual(committed);
-    expect(writes).toHaveLength(committed.size);
-    delivered.slice(1).forEach((e, index) => expect(e.position > delivered[index].position).toBe(true));
-    const stored = await db.client.query<{ id: string }>('SELECT id FROM es_events ORDER BY position');
-    expect(delivered.map((e) => e.id)).toEqual(stored.rows.map((row) => row.id));
+    for (const { delivered } of readers) {
+      const writes = delivered.filter((e) => e.streamId !== 'sentinel');
+      expect(writes.filter((e) => rolledBack.has(e.id))).toEqual([]);
+      expect(new Set(writes.map((e) => e.id))).toEqual(committed);
+      expect(writes).toHaveLength(committed.size);
+      delivered.slice(1).forEach((e, index) => expect(e.position > delivered[index].position).toBe(true));
+      expect(delivered.map((e) => e.id)).toEqual(stored.rows.map((row) => row.id));
+    }
   });
 });
+
+/** Reads from the start; with `pauseMs`, waits that long after about one event in twenty. */
+function follow(store: EventStore, signal: AbortSignal, pauseMs: number, seed: number) {
+  const random = seededRandom(seed);
+  const delivered: RecordedEvent[] = [];
+  const done = (async () => {
+    for await (const event of store.subscribe({ after: null, signal, batchSize: 7 })) {
+      delivered.push(event);
+      if (pauseMs > 0 && random() < 0.05) await delay(pauseMs);
+    }
+  })();
+  return { delivered, done };
+}
 
 /**
  * Appends 1-3 events per transaction through the store's own append function, then waits before

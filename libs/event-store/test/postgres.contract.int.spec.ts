@@ -1,16 +1,16 @@
-import { PostgresEventStore } from '@referral/event-store';
+import { PostgresEventStore, SharedFeedEventStore, type EventStore } from '@referral/event-store';
 import { describeEventStoreContract, type EventStoreHarness } from '@referral/event-store/testing';
 import { freshPglite, freshPostgresSchema, type TestDatabase } from '../../../test/support/databases';
 
 /** A store on a fresh database; reopening makes a new store (and runs migrations again) on the same database. */
-async function harnessOn(database: Promise<TestDatabase>): Promise<EventStoreHarness> {
+async function harnessOn(database: Promise<TestDatabase>, wrap: (store: EventStore) => EventStore = (store) => store): Promise<EventStoreHarness> {
   const db = await database;
   const fast = { subscriptionTiming: { pollMinMs: 2, pollMaxMs: 20 } };
   const harness: EventStoreHarness = {
-    store: await PostgresEventStore.create(db.client, fast),
+    store: wrap(await PostgresEventStore.create(db.client, fast)),
     async reopen() {
       await harness.store.close();
-      harness.store = await PostgresEventStore.create(db.client, fast);
+      harness.store = wrap(await PostgresEventStore.create(db.client, fast));
       return harness.store;
     },
     async dispose() {
@@ -23,3 +23,9 @@ async function harnessOn(database: Promise<TestDatabase>): Promise<EventStoreHar
 
 describeEventStoreContract('PGlite (in memory)', () => harnessOn(freshPglite()));
 describeEventStoreContract('PostgreSQL server', () => harnessOn(freshPostgresSchema()));
+
+// One subscription shared by all of a store's readers, with a window of 4 events, so the
+// contract's readers are served from the window, wait at its end and fall behind it.
+const sharedFeed = (store: EventStore) => new SharedFeedEventStore(store, { windowSize: 4, batchSize: 3 });
+describeEventStoreContract('PGlite (in memory) through a shared feed', () => harnessOn(freshPglite(), sharedFeed));
+describeEventStoreContract('PostgreSQL server through a shared feed', () => harnessOn(freshPostgresSchema(), sharedFeed));

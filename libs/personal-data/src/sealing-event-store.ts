@@ -1,14 +1,4 @@
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  StreamAppend,
-  SubscribeOptions,
-} from '@referral/event-store';
+import { EventStoreDecorator, type AppendOptions, type AppendResult, type EventStore, type NewEvent, type StreamAppend } from '@referral/event-store';
 import { PERSONAL_DATA_FIELD } from '@referral/case';
 import type { PersonalDataVault } from './personal-data-vault';
 import { isSealedValue } from './sealed-value';
@@ -19,48 +9,22 @@ import { isSealedValue } from './sealed-value';
  * backend ever holds plaintext personal data. Reads hand the sealed values out as they are:
  * only the code that must show or carry personal data opens it, through the vault.
  */
-export class SealingEventStore implements EventStore {
+export class SealingEventStore extends EventStoreDecorator {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly vault: PersonalDataVault,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+  override async appendToStream(streamId: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     return this.inner.appendToStream(streamId, await this.sealEvents(streamId, events), options);
   }
 
   /** Each stream's events are sealed under that stream's own key. */
-  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+  override async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const sealed = await Promise.all(appends.map(async (append) => ({ ...append, events: await this.sealEvents(append.streamId, append.events) })));
     return this.inner.appendToStreams(sealed);
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.inner.readAll(options);
-  }
-
-  subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent> {
-    return this.inner.subscribe(options);
-  }
-
-  headPosition(): Promise<bigint | null> {
-    return this.inner.headPosition();
-  }
-
-  countAfter(after: bigint | null, limit: number): Promise<number> {
-    return this.inner.countAfter(after, limit);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   private sealEvents(streamId: string, events: NewEvent[]): Promise<NewEvent[]> {

@@ -3,6 +3,7 @@ import type { Config } from '@referral/config';
 import {
   KurrentDbEventStore,
   PostgresEventStore,
+  SharedFeedEventStore,
   openEmbeddedEventStore,
   type EventStore,
 } from '@referral/event-store';
@@ -14,7 +15,10 @@ import { resolvePiiMasterKey } from './pii-master-key';
 
 /** The outside components the service talks to, opened once per process. */
 export interface Backends {
-  /** Seals the personal data of every event it appends (see libs/personal-data). */
+  /**
+   * Seals the personal data of every event it appends (see libs/personal-data); all of its
+   * subscriptions share one, so each batch is read from the store once per process.
+   */
   eventStore: EventStore;
   /** The per-person keys, in the read-model database. */
   vault: PersonalDataVault;
@@ -41,7 +45,7 @@ export async function openBackends(config: Config, options: OpenBackendsOptions 
     });
     return {
       ...stores,
-      eventStore: new SealingEventStore(stores.eventStore, vault),
+      eventStore: new SharedFeedEventStore(new SealingEventStore(stores.eventStore, vault)),
       vault,
       redis,
       async close() {

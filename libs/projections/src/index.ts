@@ -10,7 +10,7 @@ export { rebuildProjection, type RebuildOptions, type RebuildResult } from './re
 export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
 export { LAG_COUNT_LIMIT } from './head-tracker';
-export { eventBatches, type EventBatch } from './event-batches';
+export { eventBatches, type EventBatch } from '@referral/event-store';
 export { logicalTableName, physicalTableName, tableNamesFor } from './table-names';
 export type { BackoffOptions } from '@referral/resilience';
 export { isAtLeast, type Position } from './positions';

@@ -1,9 +1,8 @@
-import type { EventStore } from '@referral/event-store';
+import { eventBatches, type EventStore } from '@referral/event-store';
 import { applyBatch, type BatchTarget } from './apply-batch';
 import { BackgroundLoop, backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError, WaitForPositionTimeoutError } from './errors';
 import { batchLogFields } from './batch-log-fields';
-import { eventBatches } from './event-batches';
 import { LeaseLostError, type Lease } from './leases/lease';
 import { resolveRunnerTarget, type RunnerTarget } from './runner-target';
 import { isAtLeast, type Position } from './positions';
