@@ -97,3 +97,6 @@ export type { SurveyAnswered, SurveyEvent, SurveyOffer, AnswerSurvey, SurveyStat
 export { initialSurveyState, evolveSurvey } from './survey/survey-events';
 export { decideSurveyAnswer } from './survey/decide-survey-answer';
 export { surveyDecider } from './survey/survey-decider';
+
+export { DOMAIN_EVENT_TYPES } from './event-types';
+export type { DomainEvent, DomainEventType } from './event-types';

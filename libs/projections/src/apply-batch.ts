@@ -73,6 +73,37 @@ export async function applyBatch(
   });
 }
 
+/**
+ * Moves the checkpoint past a batch the projection writes nothing for, in one statement under the
+ * same guards as applyBatch (lease current, checkpoint where this runner left it). When a guard
+ * fails, the batch goes through applyBatch, whose checks name what failed.
+ */
+export async function skipBatch(db: SqlClient, target: BatchTarget, expected: Position, events: readonly RecordedEvent[]): Promise<bigint> {
+  const last = events[events.length - 1];
+  if (!last) throw new Error('skipBatch needs at least one event');
+  const params: unknown[] = [target.projection.name, target.generation, positionParam(last.position), positionParam(expected)];
+  let leaseHeld = '';
+  if (target.lease) {
+    params.push(target.lease.name, target.lease.holder, target.lease.token.toString());
+    leaseHeld = `AND EXISTS (SELECT 1 FROM component_leases l
+                     WHERE l.name = $5 AND l.holder = $6 AND l.token = $7 AND l.expires_at > now())`;
+  }
+  const moved = await db.query(
+    `UPDATE projection_checkpoints SET position = $3, updated_at = now()
+      WHERE projection = $1 AND generation = $2 AND position IS NOT DISTINCT FROM $4::bigint ${leaseHeld}
+      RETURNING pg_notify('${CHECKPOINT_CHANNEL}', projection)`,
+    params,
+  );
+  if (moved.rowCount === 1) return last.position;
+  return applyBatch(db, target, expected, events);
+}
+
+/** Whether the projection writes anything for one of the batch's events (see ProjectionDefinition.handles). */
+export function concerns(projection: ProjectionDefinition, events: readonly RecordedEvent[]): boolean {
+  const { handles } = projection;
+  return !handles || events.some((event) => handles.has(event.type));
+}
+
 export async function readCheckpoint(db: SqlClient, projection: string, generation: number): Promise<Position> {
   const { rows } = await db.query<{ position: unknown }>(
     'SELECT position FROM projection_checkpoints WHERE projection = $1 AND generation = $2',

@@ -1,5 +1,5 @@
 import { eventBatches, type EventStore } from '@referral/event-store';
-import { applyBatch, type BatchTarget } from './apply-batch';
+import { applyBatch, concerns, skipBatch, type BatchTarget } from './apply-batch';
 import { BackgroundLoop, backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError, WaitForPositionTimeoutError } from './errors';
 import { batchLogFields } from './batch-log-fields';
@@ -129,7 +129,8 @@ export class ProjectionRunner {
     for await (const batch of eventBatches(subscription[Symbol.asyncIterator](), this.options.batchSize ?? 500)) {
       if (batch.events.length > 0) {
         const after = position;
-        position = await applyBatch(this.options.registry.db, batchTarget, position, batch.events);
+        const apply = concerns(this.options.projection, batch.events) ? applyBatch : skipBatch;
+        position = await apply(this.options.registry.db, batchTarget, position, batch.events);
         this.logger.debug?.('Projection batch applied', batchLogFields(this.options.projection.name, target.generation, after, batch.events));
         onCommitted();
         this.options.onBatchCommitted?.({ position, events: batch.events.length });

@@ -19,6 +19,12 @@ export interface ProjectionDefinition<Table extends string = string> {
   /** Logical names of the tables it owns; readers query views of these names. */
   readonly tables: readonly Table[];
   /**
+   * Optional: the event types it writes anything for. A batch with none of them only moves the
+   * checkpoint (one statement, no handler call); leave it out and every batch runs the handlers.
+   * Each projection's test checks that every other type writes nothing.
+   */
+  readonly handles?: ReadonlySet<string>;
+  /**
    * Creates the generation's tables (and indexes) idempotently, `CREATE TABLE IF NOT EXISTS`.
    * Runs when a generation is created and at every start-up of a current-version generation.
    */

@@ -27,6 +27,7 @@ export const isCaseEvent = (event: RecordedEvent): boolean => CASE_EVENT_TYPES.h
  */
 export const caseViewsProjection: ProjectionDefinition<CaseViewTable> = {
   name: 'case_views',
+  handles: CASE_EVENT_TYPES,
   version: 4,
   tables: CASE_VIEW_TABLES,
   setup: createCaseViewTables,

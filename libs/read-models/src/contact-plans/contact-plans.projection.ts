@@ -15,6 +15,7 @@ export type ContactPlanTable = (typeof CONTACT_PLAN_TABLES)[number];
  */
 export const contactPlansProjection: ProjectionDefinition<ContactPlanTable> = {
   name: 'contact_plans',
+  handles: new Set(['CaseReceived', 'TriageResolved', 'ContactRecorded', 'CaseClosed', 'ContactSafetyChanged', 'PersonalDataErased']),
   version: 1,
   tables: CONTACT_PLAN_TABLES,
   async setup(tx: SqlExecutor, tables: TableNames<ContactPlanTable>) {

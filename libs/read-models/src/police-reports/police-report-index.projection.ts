@@ -37,6 +37,7 @@ export function policeReportIndexProjection(deps: PoliceReportIndexDeps): Projec
   const prepared = new Map<string, string>();
   return {
     name: 'police_report_index',
+    handles: new Set(['CaseReceived', 'TriageResolved', 'PersonalDataErased']),
     version: 1,
     tables: POLICE_REPORT_INDEX_TABLES,
     async setup(tx: SqlExecutor, tables: TableNames<PoliceReportIndexTable>) {

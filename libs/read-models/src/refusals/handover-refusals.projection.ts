@@ -12,6 +12,7 @@ export type HandoverRefusalTable = (typeof HANDOVER_REFUSAL_TABLES)[number];
  */
 export const handoverRefusalsProjection: ProjectionDefinition<HandoverRefusalTable> = {
   name: 'handover_refusals',
+  handles: new Set(['HandoverRefusedForConsent']),
   version: 1,
   tables: HANDOVER_REFUSAL_TABLES,
   async setup(tx: SqlExecutor, tables: TableNames<HandoverRefusalTable>) {

@@ -2,7 +2,7 @@ import { slaDeadlines, startTriageWait, type CaseEvent, type DeadlineEvent, type
 import type { RecordedEvent } from '@referral/event-store';
 import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
-import { isDeadlineEvent, ruleOf, type SlaRule } from './sla-events';
+import { DEADLINE_EVENT_TYPES, isDeadlineEvent, ruleOf, type SlaRule } from './sla-events';
 import { SLA_TABLES, createSlaTables, type SlaTable } from './sla-schema';
 
 /** The per-case SLA clock columns, from the case's own terms; all null while in triage. */
@@ -25,6 +25,7 @@ const MISSED_COLUMN: Record<SlaRule, string> = { 'first-contact': 'first_contact
  */
 export const slaProjection: ProjectionDefinition<SlaTable> = {
   name: 'sla',
+  handles: new Set([...DEADLINE_EVENT_TYPES, 'CaseReceived', 'TriageWaitExceeded', 'TriageResolved', 'ContactRecorded', 'CaseClosed']),
   version: 2,
   tables: SLA_TABLES,
   setup: createSlaTables,

@@ -15,6 +15,7 @@ export type SurveyTable = (typeof SURVEY_TABLES)[number];
  */
 export const surveysProjection: ProjectionDefinition<SurveyTable> = {
   name: 'surveys',
+  handles: new Set(['CaseClosed', 'SurveyAnswered']),
   version: 1,
   tables: SURVEY_TABLES,
   async setup(tx: SqlExecutor, tables: TableNames<SurveyTable>) {

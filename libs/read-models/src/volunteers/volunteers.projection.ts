@@ -15,6 +15,7 @@ export type VolunteerTable = (typeof VOLUNTEER_TABLES)[number];
  */
 export const volunteersProjection: ProjectionDefinition<VolunteerTable> = {
   name: 'volunteers',
+  handles: new Set(['VolunteerRegistered', 'VolunteerDeactivated', 'VolunteerLanguagesChanged', 'TrainingHeld']),
   version: 3,
   tables: VOLUNTEER_TABLES,
   async setup(tx: SqlExecutor, tables: TableNames<VolunteerTable>) {

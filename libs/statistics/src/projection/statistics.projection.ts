@@ -93,6 +93,7 @@ async function applyStatistics(
 export function statisticsProjectionWith(policy: CountingPolicy): ProjectionDefinition<StatisticsTable> {
   return {
     name: 'statistics',
+    handles: new Set([...CASE_EVENTS, ...VOLUNTEER_EVENTS, 'SurveyAnswered', 'TrainingHeld']),
     version: 1,
     tables: STATISTICS_TABLES,
     setup: setupStatisticsTables,
