@@ -129,20 +129,34 @@ describe('a shared feed: one subscription for every reader of a process', () => 
     expect(ids([...failing.seen, ...again.seen])).toEqual(ids(all));
   });
 
-  it('given a reader ahead of the window, when it subscribes, then the window starts at it and a reader from the start still gets everything', async () => {
+  it('given a store with history, when readers subscribe from the start and from the head, then the window starts at the head and the reader from the start reads the history on its own', async () => {
     const early = events(20);
     await store.appendToStream('noted-1', early);
     const head = await store.headPosition();
-    const fromStart = read(store, stop.signal, { hold: { after: 1, until: new Promise(() => undefined) } }); // the window is anchored at the start
-    await eventually(() => fromStart.seen.length === 1, { what: () => 'the reader from the start has begun' });
     const atHead = read(store, stop.signal, { after: head });
+    const fromStart = read(store, stop.signal);
+    await eventually(() => fromStart.seen.length === 20, { what: () => `the reader from the start has the history (it has ${fromStart.seen.length})` });
+    const readsOfHistory = counting.reads;
+    expect(readsOfHistory).toBeGreaterThan(0);
+
     const late = events(4);
     await store.appendToStream('noted-2', late);
-    await eventually(() => atHead.seen.length === 4, { what: () => 'the reader at the head has the new events' });
+    await eventually(() => atHead.seen.length === 4 && fromStart.seen.length === 24, { what: () => 'both readers have the new events' });
     expect(ids(atHead.seen)).toEqual(ids(late));
+    expect(ids(fromStart.seen)).toEqual(ids([...early, ...late]));
+    expect(counting.subscriptions).toBe(1);
+  });
 
-    const restarted = read(store, stop.signal, { after: fromStart.seen[0]!.position });
-    await eventually(() => restarted.seen.length === 23, { what: () => `the reader from the start has the rest (it has ${restarted.seen.length})` });
-    expect(ids([fromStart.seen[0]!, ...restarted.seen])).toEqual(ids([...early, ...late]));
+  it('given every reader stopped, when one subscribes again, then the one subscription starts again from the head', async () => {
+    const first = new AbortController();
+    const before = read(store, first.signal);
+    await store.appendToStream('noted-1', events(3));
+    await eventually(() => before.seen.length === 3, { what: () => 'the first reader has 3' });
+    first.abort();
+    await before.done;
+    await store.appendToStream('noted-1', events(2));
+    const after = read(store, stop.signal, { after: before.seen[2]!.position });
+    await eventually(() => after.seen.length === 2, { what: () => `the later reader has the 2 appended meanwhile (it has ${after.seen.length})` });
+    expect(counting.subscriptions).toBe(2);
   });
 });

@@ -26,18 +26,20 @@ const NEVER = new AbortController().signal;
 const EMPTY_BEHIND_WAIT_MS = 25;
 
 /**
- * One subscription to the store for every reader in the process. Its events go into a window of
- * the most recent ones; readers inside the window are served from it, a reader at its end waits
- * for the subscription's next batch, and a reader behind it (slow, failing, or just started)
- * reads the store on its own from its checkpoint until it reaches the window. The window never
- * has a gap, so a reader sees exactly what a subscription of its own would have delivered.
+ * One subscription to the store for every reader in the process. While anyone reads, it follows
+ * the store's head and keeps the most recent events in a window; readers inside the window are
+ * served from it, a reader at (or just past) its end waits for the subscription's next batch, and
+ * a reader behind it (slow, failing, or just started) reads the store on its own from its
+ * checkpoint until it reaches the window. The window never has a gap, so a reader sees exactly
+ * what a subscription of its own would have delivered.
  */
 export class SharedFeed {
   private readonly window: FeedWindow;
   private readonly batchSize: number;
   private tail: Tail | null = null;
-  private pumping: Promise<void> | null = null;
+  private anchoring: Promise<void> | null = null;
   private readonly waiters = new Set<Wake>();
+  private readers = 0;
   private closed = false;
 
   constructor(
@@ -52,25 +54,30 @@ export class SharedFeed {
     const signal = options.signal ?? NEVER;
     const batchSize = options.batchSize ?? 500;
     let checkpoint = options.after;
-    while (!signal.aborted && !this.closed) {
-      const answer = this.window.take(checkpoint, batchSize);
-      let events: RecordedEvent[] = [];
-      if (answer.kind === 'events') events = answer.events;
-      else if (answer.kind === 'behind') events = await this.readOnOwn(checkpoint, batchSize, signal);
-      else if (answer.kind === 'ahead') this.anchorAt(checkpoint);
-      else await this.tailMoved(checkpoint, signal);
-      for (const event of events) {
-        if (signal.aborted) return;
-        checkpoint = event.position;
-        yield event;
+    this.readers++;
+    try {
+      while (!signal.aborted && !this.closed) {
+        const answer = this.window.take(checkpoint, batchSize);
+        let events: RecordedEvent[] = [];
+        if (answer.kind === 'events') events = answer.events;
+        else if (answer.kind === 'behind') events = await this.readOnOwn(checkpoint, batchSize, signal);
+        else if (!this.window.isAnchored) await this.anchorAtHead(signal);
+        else await this.tailMoved(checkpoint, signal); // at its end, or past it: the subscription is on its way
+        for (const event of events) {
+          if (signal.aborted) return;
+          checkpoint = event.position;
+          yield event;
+        }
       }
+    } finally {
+      if (--this.readers === 0) this.stopFollowing();
     }
   }
 
   /** Ends the one subscription; readers still iterating end too. */
   close(): void {
     this.closed = true;
-    this.closeTail();
+    this.stopFollowing();
     this.wakeAll();
   }
 
@@ -83,7 +90,7 @@ export class SharedFeed {
       } catch (error) {
         if (signal.aborted) break;
         failures++;
-        const retryInMs = backoffDelay(failures, this.options.retry ?? { initialMs: 100, maxMs: 5000 });
+        const retryInMs = this.retryDelay(failures);
         this.options.onReadError?.(error, failures, retryInMs);
         await sleep(retryInMs, signal);
       }
@@ -91,19 +98,62 @@ export class SharedFeed {
     return [];
   }
 
-  /** Starts the window (and the one subscription) again right after `after`. */
-  private anchorAt(after: bigint | null): void {
-    this.closeTail();
+  /**
+   * Starts the window at the store's head and the one subscription after it. Appends take
+   * positions in commit order (see the PostgreSQL append), so nothing can still appear before
+   * the head; readers behind it read on their own until they reach the window.
+   */
+  private async anchorAtHead(signal: AbortSignal): Promise<void> {
+    this.anchoring ??= (async () => {
+      for (let failures = 0; !this.closed; ) {
+        try {
+          const head = await this.source.headPosition();
+          if (!this.closed && !this.window.isAnchored) this.follow(head);
+          return;
+        } catch (error) {
+          failures++;
+          const retryInMs = this.retryDelay(failures);
+          this.options.onReadError?.(error, failures, retryInMs);
+          await sleep(retryInMs, signal);
+          if (signal.aborted) return;
+        }
+      }
+    })().finally(() => (this.anchoring = null));
+    await this.anchoring;
+  }
+
+  private follow(after: bigint | null): void {
     this.window.anchor(after);
     const controller = new AbortController();
     const events = this.source.subscribe({ after, signal: controller.signal, batchSize: this.batchSize });
-    this.tail = { controller, batches: eventBatches(events[Symbol.asyncIterator](), this.batchSize) };
-    this.wakeAll(); // readers waiting at the old end are now behind
+    const tail: Tail = { controller, batches: eventBatches(events[Symbol.asyncIterator](), this.batchSize) };
+    this.tail = tail;
+    void this.pump(tail);
   }
 
-  /** Resolves when the window has moved past `checkpoint` (or was anchored anew); rejects when its subscription failed. */
+  /** Moves the window along for as long as this tail is the current one. */
+  private async pump(tail: Tail): Promise<void> {
+    while (this.tail === tail) {
+      let next: IteratorResult<EventBatch<RecordedEvent>>;
+      try {
+        next = await tail.batches.next();
+        if (next.done && this.tail === tail) throw new Error('The shared subscription ended without being stopped');
+      } catch (error) {
+        if (this.tail !== tail) return; // stopped meanwhile
+        this.stopFollowing();
+        this.wakeAll(error); // the readers waiting fail and start again; the next one anchors anew
+        return;
+      }
+      if (this.tail !== tail || next.done || next.value.events.length === 0) continue;
+      this.window.push(next.value.events);
+      this.wakeAll();
+    }
+  }
+
+  /** Resolves when the window has moved past `checkpoint` (or was reset); rejects when its subscription failed. */
   private tailMoved(checkpoint: bigint | null, signal: AbortSignal): Promise<void> {
-    if (this.window.take(checkpoint, 1).kind !== 'at-tail' || signal.aborted) return Promise.resolve();
+    const kind = this.window.take(checkpoint, 1).kind;
+    if ((kind !== 'at-tail' && kind !== 'ahead') || !this.window.isAnchored || signal.aborted) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const wake: Wake = (error) => {
         this.waiters.delete(wake);
@@ -114,37 +164,17 @@ export class SharedFeed {
       const onAbort = () => wake();
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiters.add(wake);
-      this.pump();
     });
   }
 
-  /** Pulls the one subscription while anyone waits at the window's end. */
-  private pump(): void {
-    if (this.pumping) return;
-    this.pumping = (async () => {
-      while (this.waiters.size > 0 && this.tail) {
-        const tail = this.tail;
-        let next: IteratorResult<EventBatch<RecordedEvent>>;
-        try {
-          next = await tail.batches.next();
-          if (next.done && tail === this.tail) throw new Error('The shared subscription ended without being stopped');
-        } catch (error) {
-          if (tail !== this.tail) continue; // anchored anew or closed meanwhile: the old subscription was stopped
-          this.closeTail();
-          this.window.reset();
-          this.wakeAll(error);
-          continue;
-        }
-        if (tail !== this.tail || next.done || next.value.events.length === 0) continue;
-        this.window.push(next.value.events);
-        this.wakeAll();
-      }
-    })().finally(() => (this.pumping = null));
-  }
-
-  private closeTail(): void {
+  private stopFollowing(): void {
     this.tail?.controller.abort();
     this.tail = null;
+    this.window.reset();
+  }
+
+  private retryDelay(failures: number): number {
+    return backoffDelay(failures, this.options.retry ?? { initialMs: 100, maxMs: 5000 });
   }
 
   private wakeAll(error?: unknown): void {
