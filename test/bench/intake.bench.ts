@@ -210,7 +210,14 @@ async function main(): Promise<void> {
       await settle();
     }
     storeAt.fresh = head;
+    statements.tally = process.env.BENCH_TALLY === '1';
     const commandFresh = await new Phase().run(N, 1, receiveAndWait);
+    if (statements.tally) {
+      // BENCH_TALLY=1 (BENCH_TALLY_CHARS=n for longer keys): where one handover's statements go.
+      console.log('statements per handover in the sequential phase with read-model wait, by their first words:');
+      for (const [sql, n] of [...statements.bySql].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${(n / N).toFixed(2)}  ${sql}`);
+      statements.tally = false;
+    }
     storeAt.raw8 = await settle();
     const raw8 = await new Phase().run(N, HTTP_CONCURRENCY, rawAppend);
 

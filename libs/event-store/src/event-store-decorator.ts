@@ -2,6 +2,7 @@ import type {
   AppendOptions,
   AppendResult,
   EventStore,
+  KnownAfter,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -40,6 +41,10 @@ export abstract class EventStoreDecorator implements EventStore {
 
   countAfter(after: bigint | null, limit: number): Promise<number> {
     return this.inner.countAfter(after, limit);
+  }
+
+  knownAfter(position: bigint | null): KnownAfter {
+    return this.inner.knownAfter?.(position) ?? 'unknown';
   }
 
   ping(): Promise<void> {

@@ -89,6 +89,8 @@ export interface SubscribeOptions {
   batchSize?: number;
 }
 
+export type KnownAfter = 'events' | 'nothing' | 'unknown';
+
 export interface EventStore {
   /**
    * Appends events atomically. Appending events whose ids were already appended to this stream,
@@ -126,6 +128,12 @@ export interface EventStore {
    * Costs up to `limit` index entries on PostgreSQL, up to `limit` events read on KurrentDB.
    */
   countAfter(after: bigint | null, limit: number): Promise<number>;
+  /**
+   * Optional: what this process already knows, without a read, of the events after `position`:
+   * `events` (it holds some), `nothing` (the store had none when it was last asked: a shared
+   * subscription just read to its end there), or `unknown` (ask `readAll`).
+   */
+  knownAfter?(position: bigint | null): KnownAfter;
   /** Answers when the backend is reachable (health checks). */
   ping(): Promise<void>;
   close(): Promise<void>;

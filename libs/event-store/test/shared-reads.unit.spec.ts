@@ -1,5 +1,5 @@
 import type { ReadAllOptions, RecordedEvent } from '../src';
-import { sharedReads } from '../src/postgres/subscription';
+import { sharedReads } from '../src/polling/polling-subscription';
 
 describe('subscribers share one read per append', () => {
   function counting() {

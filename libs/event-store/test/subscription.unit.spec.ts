@@ -1,6 +1,6 @@
 import type { ReadAllOptions, RecordedEvent } from '@referral/event-store';
-import { AppendSignal } from '../src/postgres/append-signal';
-import { subscription, type SubscriptionSource, type SubscriptionTiming } from '../src/postgres/subscription';
+import { AppendSignal } from '../src/polling/append-signal';
+import { subscription, type SubscriptionSource, type SubscriptionTiming } from '../src/polling/polling-subscription';
 import { eventually } from '../../../test/support/eventually';
 
 /** An in-memory log standing in for the table, whose reads can be made to fail. */

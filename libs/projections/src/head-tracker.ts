@@ -4,7 +4,7 @@ import type { Position } from './positions';
 /** Most events one lag count reads; a lag of this many means "at least this many". */
 export const LAG_COUNT_LIMIT = 10_000;
 
-type HeadSource = Pick<EventStore, 'readAll' | 'headPosition' | 'countAfter'>;
+type HeadSource = Pick<EventStore, 'readAll' | 'headPosition' | 'countAfter' | 'knownAfter'>;
 
 /**
  * The store's head and a follower's lag in events, as a runner or rebuild needs them: a cheap
@@ -27,13 +27,14 @@ export class HeadTracker {
   }
 
   async nothingAfter(position: Position): Promise<boolean> {
-    const next = await this.store.readAll({ after: position, maxCount: 1 });
-    if (next.length === 0) {
+    const known = this.store.knownAfter?.(position) ?? 'unknown';
+    const nothing = known === 'unknown' ? (await this.store.readAll({ after: position, maxCount: 1 })).length === 0 : known === 'nothing';
+    if (nothing) {
       if (position !== null) this.raise(position);
       // Caught up: the next lag is counted afresh rather than estimated from an old count.
       this.counted = null;
     }
-    return next.length === 0;
+    return nothing;
   }
 
   /** Asks the store for its head again when the last answer is older than `refreshMs`. */

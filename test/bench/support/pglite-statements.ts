@@ -16,7 +16,7 @@ export class StatementCounter {
     const counted = (fn: Fn): Fn => (...args) => {
       this.count += 1;
       if (this.tally) {
-        const key = String(args[0]).replace(/\s+/g, ' ').trim().slice(0, 60);
+        const key = String(args[0]).replace(/\s+/g, ' ').trim().slice(0, Number(process.env.BENCH_TALLY_CHARS ?? 60));
         this.bySql.set(key, (this.bySql.get(key) ?? 0) + 1);
       }
       return fn(...args);

@@ -1,4 +1,4 @@
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store';
 export { APPEND_SQL, appendParams, executeAppend } from './append-call';
 export { eventStoreMigrations } from './schema';
-export type { SubscriptionTiming } from './subscription';
+export type { SubscriptionTiming } from '../polling/polling-subscription';

@@ -12,10 +12,10 @@ import type {
 } from '../event-store.port';
 import { checkStreamAppends } from '../stream-appends';
 import { executeAppend } from './append-call';
-import { AppendSignal } from './append-signal';
+import { AppendSignal } from '../polling/append-signal';
 import { EVENT_COLUMNS, toRecordedEvent, type RecordedEventRow } from './recorded-event-row';
 import { eventStoreMigrations } from './schema';
-import { defaultSubscriptionTiming, sharedReads, subscription, type SubscriptionTiming } from './subscription';
+import { defaultSubscriptionTiming, sharedReads, subscription, type SubscriptionTiming } from '../polling/polling-subscription';
 
 export interface PostgresEventStoreOptions {
   /** Polling and retry intervals of subscriptions. */

@@ -77,6 +77,11 @@ export class FeedWindow {
     }
   }
 
+  /** Whether it holds an event after `position`. */
+  endsAfter(position: bigint | null): boolean {
+    return this.anchored && this.size > 0 && rank(this.endsAtPosition) > rank(position);
+  }
+
   take(after: bigint | null, max: number): WindowAnswer {
     if (!this.anchored || rank(after) > rank(this.endsAtPosition)) return { kind: 'ahead' };
     if (rank(after) < rank(this.startsAfterPosition)) return { kind: 'behind' };

@@ -1,6 +1,8 @@
 import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
 import { eventBatches, type EventBatch } from '../event-batches';
-import type { EventStore, RecordedEvent, SubscribeOptions } from '../event-store.port';
+import type { EventStore, KnownAfter, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../event-store.port';
+import { AppendSignal } from '../polling/append-signal';
+import { defaultSubscriptionTiming, subscription, type SubscriptionTiming } from '../polling/polling-subscription';
 import { FeedWindow } from './feed-window';
 
 export interface SharedFeedOptions {
@@ -12,11 +14,15 @@ export interface SharedFeedOptions {
   retry?: BackoffOptions;
   /** Hears every failed read of a reader behind the window, before its retry. */
   onReadError?: (error: unknown, attempt: number, retryInMs: number) => void;
+  /** How the one subscription polls for other processes' appends (this process's wake it at once). */
+  timing?: Partial<SubscriptionTiming>;
 }
 
 interface Tail {
   controller: AbortController;
   batches: AsyncGenerator<EventBatch<RecordedEvent>>;
+  /** The last read that came back short of a full batch: the store had nothing after `end` then. */
+  lastShortRead: { end: bigint | null; appendMarker: number } | null;
 }
 
 type Wake = (error?: unknown) => void;
@@ -27,7 +33,8 @@ const EMPTY_BEHIND_WAIT_MS = 25;
 
 /**
  * One subscription to the store for every reader in the process. While anyone reads, it follows
- * the store's head and keeps the most recent events in a window; readers inside the window are
+ * the store's head (reading at once after an append through it, polling for other processes')
+ * and keeps the most recent events in a window; readers inside the window are
  * served from it, a reader at (or just past) its end waits for the subscription's next batch, and
  * a reader behind it (slow, failing, or just started) reads the store on its own from its
  * checkpoint until it reaches the window. The window never has a gap, so a reader sees exactly
@@ -41,6 +48,9 @@ export class SharedFeed {
   private readonly waiters = new Set<Wake>();
   private readers = 0;
   private closed = false;
+  private readonly appended = new AppendSignal();
+  /** The last position this process appended at (events are known to exist up to it). */
+  private lastAppended: bigint | null = null;
 
   constructor(
     private readonly source: EventStore,
@@ -72,6 +82,23 @@ export class SharedFeed {
     } finally {
       if (--this.readers === 0) this.stopFollowing();
     }
+  }
+
+  /** Tells the one subscription that this process appended up to `position`, so it reads at once. */
+  notifyAppended(position: bigint): void {
+    if (this.lastAppended === null || position > this.lastAppended) this.lastAppended = position;
+    this.appended.notify();
+  }
+
+  /**
+   * `events` when the window ends after `position` or this process appended after it; `nothing` when the one subscription's last
+   * read ended at `position` with nothing after it and this process appended nothing since (a
+   * reader there has every event the store had when last asked); else `unknown`.
+   */
+  knownAfter(position: bigint | null): KnownAfter {
+    if (this.window.endsAfter(position) || (this.lastAppended !== null && (position === null || this.lastAppended > position))) return 'events';
+    const read = this.tail?.lastShortRead;
+    return read && read.end === position && read.appendMarker === this.appended.current ? 'nothing' : 'unknown';
   }
 
   /** Ends the one subscription; readers still iterating end too. */
@@ -125,8 +152,16 @@ export class SharedFeed {
   private follow(after: bigint | null): void {
     this.window.anchor(after);
     const controller = new AbortController();
-    const events = this.source.subscribe({ after, signal: controller.signal, batchSize: this.batchSize });
-    const tail: Tail = { controller, batches: eventBatches(events[Symbol.asyncIterator](), this.batchSize) };
+    const tail: Tail = { controller, batches: undefined as unknown as Tail['batches'], lastShortRead: null };
+    const readAll = async (options: ReadAllOptions, appendMarker: number): Promise<RecordedEvent[]> => {
+      const events = await this.source.readAll(options);
+      const short = events.length < (options.maxCount ?? this.batchSize);
+      tail.lastShortRead = short ? { end: events[events.length - 1]?.position ?? options.after ?? null, appendMarker } : null;
+      return events;
+    };
+    const timing = { ...defaultSubscriptionTiming, ...this.options.timing };
+    const events = subscription({ readAll, appended: this.appended, timing }, after, this.batchSize, controller.signal);
+    tail.batches = eventBatches(events, this.batchSize);
     this.tail = tail;
     void this.pump(tail);
   }
