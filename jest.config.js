@@ -28,7 +28,7 @@ module.exports = {
   testTimeout: 60000,
   // Two suites side by side (jest's default on two cores is one): each makes its own schema,
   // database, queue names and ports, and most of a suite's time is waiting on I/O.
-  maxWorkers: 3,
+  maxWorkers: 2,
   // A worker that ran many PGlite suites holds hundreds of MiB of WASM memory; past this it is
   // replaced before its next suite (a worker that kept them ran the PGlite suites ten times slower).
   workerIdleMemoryLimit: '700MB',
