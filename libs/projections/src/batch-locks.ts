@@ -2,7 +2,7 @@ import type { SqlExecutor } from '@referral/sql';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError } from './errors';
 import { readActiveGeneration } from './generation-rows';
 import type { Lease } from './leases/lease';
-import { fenceTransaction, quietTransactionMs } from './leases/postgres-lease-store';
+import { fenceTransaction, leaseIsCurrent, leaseParams, quietTransactionMs } from './leases/postgres-lease-store';
 import { positionFromRow, type Position } from './positions';
 
 export interface BatchLockTarget {
@@ -26,8 +26,8 @@ export async function lockBatch(tx: SqlExecutor, target: BatchLockTarget, expect
   let leaseLock = '';
   let quiet = '';
   if (lease) {
-    params.push(lease.name, lease.holder, lease.token.toString(), String(quietTransactionMs(lease)));
-    leaseJoin = 'JOIN component_leases l ON l.name = $3 AND l.holder = $4 AND l.token = $5 AND l.expires_at > now()';
+    params.push(...leaseParams(lease), String(quietTransactionMs(lease)));
+    leaseJoin = `JOIN component_leases l ON ${leaseIsCurrent('l', 3)}`;
     leaseLock = ', l';
     quiet = ", set_config('idle_in_transaction_session_timeout', $6, true) AS quiet";
   }

@@ -1,4 +1,4 @@
-import { backoffDelay, sleep, type BackoffOptions } from '@referral/resilience';
+import { retryForever, sleep, type BackoffOptions, type RetryFailure } from '@referral/resilience';
 import { eventBatches, type EventBatch } from '../event-batches';
 import type { EventStore, KnownAfter, ReadAllOptions, RecordedEvent, SubscribeOptions } from '../event-store.port';
 import { AppendSignal } from '../polling/append-signal';
@@ -27,7 +27,6 @@ interface Tail {
 
 type Wake = (error?: unknown) => void;
 
-const NEVER = new AbortController().signal;
 /** A reader behind the window that finds nothing after its checkpoint waits this long to look again. */
 const EMPTY_BEHIND_WAIT_MS = 25;
 
@@ -47,7 +46,7 @@ export class SharedFeed {
   private anchoring: Promise<void> | null = null;
   private readonly waiters = new Set<Wake>();
   private readers = 0;
-  private closed = false;
+  private readonly closing = new AbortController();
   private readonly appended = new AppendSignal();
   /** The last position this process appended at (events are known to exist up to it). */
   private lastAppended: bigint | null = null;
@@ -61,12 +60,12 @@ export class SharedFeed {
   }
 
   async *subscribe(options: SubscribeOptions): AsyncGenerator<RecordedEvent> {
-    const signal = options.signal ?? NEVER;
+    const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
     const batchSize = options.batchSize ?? 500;
     let checkpoint = options.after;
     this.readers++;
     try {
-      while (!signal.aborted && !this.closed) {
+      while (!signal.aborted) {
         const answer = this.window.take(checkpoint, batchSize);
         let events: RecordedEvent[] = [];
         if (answer.kind === 'events') events = answer.events;
@@ -91,38 +90,28 @@ export class SharedFeed {
   }
 
   /**
-   * `events` when the window ends after `position` or this process appended after it; `nothing` when the one subscription's last
-   * read ended at `position` with nothing after it and this process appended nothing since (a
-   * reader there has every event the store had when last asked); else `unknown`.
+   * `events` when the window ends after `position` or this process appended after it; `nothing`
+   * when the one subscription's last read ended at `position` with nothing after it and this
+   * process appended nothing since (a reader there has every event the store had when last
+   * asked); else `unknown`.
    */
   knownAfter(position: bigint | null): KnownAfter {
-    if (this.window.endsAfter(position) || (this.lastAppended !== null && (position === null || this.lastAppended > position))) return 'events';
+    const appendedAfter = this.lastAppended !== null && (position === null || this.lastAppended > position);
+    if (appendedAfter || this.window.endsAfter(position)) return 'events';
     const read = this.tail?.lastShortRead;
     return read && read.end === position && read.appendMarker === this.appended.current ? 'nothing' : 'unknown';
   }
 
   /** Ends the one subscription; readers still iterating end too. */
   close(): void {
-    this.closed = true;
+    this.closing.abort(); // readers waiting at the window's end hear it through their signal
     this.stopFollowing();
-    this.wakeAll();
   }
 
   private async readOnOwn(after: bigint | null, maxCount: number, signal: AbortSignal): Promise<RecordedEvent[]> {
-    for (let failures = 0; !signal.aborted; ) {
-      try {
-        const events = await this.source.readAll({ after, maxCount });
-        if (events.length === 0) await sleep(EMPTY_BEHIND_WAIT_MS, signal);
-        return events;
-      } catch (error) {
-        if (signal.aborted) break;
-        failures++;
-        const retryInMs = this.retryDelay(failures);
-        this.options.onReadError?.(error, failures, retryInMs);
-        await sleep(retryInMs, signal);
-      }
-    }
-    return [];
+    const events = (await retryForever(() => this.source.readAll({ after, maxCount }), this.retrying(signal))) ?? [];
+    if (events.length === 0) await sleep(EMPTY_BEHIND_WAIT_MS, signal);
+    return events;
   }
 
   /**
@@ -132,19 +121,8 @@ export class SharedFeed {
    */
   private async anchorAtHead(signal: AbortSignal): Promise<void> {
     this.anchoring ??= (async () => {
-      for (let failures = 0; !this.closed; ) {
-        try {
-          const head = await this.source.headPosition();
-          if (!this.closed && !this.window.isAnchored) this.follow(head);
-          return;
-        } catch (error) {
-          failures++;
-          const retryInMs = this.retryDelay(failures);
-          this.options.onReadError?.(error, failures, retryInMs);
-          await sleep(retryInMs, signal);
-          if (signal.aborted) return;
-        }
-      }
+      const head = await retryForever(() => this.source.headPosition(), this.retrying(signal));
+      if (head !== undefined && !signal.aborted && !this.window.isAnchored) this.follow(head);
     })().finally(() => (this.anchoring = null));
     await this.anchoring;
   }
@@ -152,7 +130,7 @@ export class SharedFeed {
   private follow(after: bigint | null): void {
     this.window.anchor(after);
     const controller = new AbortController();
-    const tail: Tail = { controller, batches: undefined as unknown as Tail['batches'], lastShortRead: null };
+    // Called only once the tail below is iterated, so `tail` is set by then.
     const readAll = async (options: ReadAllOptions, appendMarker: number): Promise<RecordedEvent[]> => {
       const events = await this.source.readAll(options);
       const short = events.length < (options.maxCount ?? this.batchSize);
@@ -161,7 +139,7 @@ export class SharedFeed {
     };
     const timing = { ...defaultSubscriptionTiming, ...this.options.timing };
     const events = subscription({ readAll, appended: this.appended, timing }, after, this.batchSize, controller.signal);
-    tail.batches = eventBatches(events, this.batchSize);
+    const tail: Tail = { controller, batches: eventBatches(events, this.batchSize), lastShortRead: null };
     this.tail = tail;
     void this.pump(tail);
   }
@@ -208,8 +186,13 @@ export class SharedFeed {
     this.window.reset();
   }
 
-  private retryDelay(failures: number): number {
-    return backoffDelay(failures, this.options.retry ?? { initialMs: 100, maxMs: 5000 });
+  private retrying(signal: AbortSignal) {
+    const onReadError = this.options.onReadError;
+    return {
+      signal,
+      backoff: this.options.retry ?? { initialMs: 100, maxMs: 5000 },
+      ...(onReadError ? { onFailure: ({ error, attempt, retryInMs }: RetryFailure) => onReadError(error, attempt, retryInMs) } : {}),
+    };
   }
 
   private wakeAll(error?: unknown): void {

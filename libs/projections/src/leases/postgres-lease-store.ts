@@ -58,6 +58,20 @@ export async function fenceTransaction(tx: SqlExecutor, lease: Lease): Promise<v
   await assertLeaseHeld(tx, lease);
 }
 
+/**
+ * The SQL condition that a lease row (`alias`, '' for none) is `lease` and still current: its
+ * name, holder and token at parameters `$first`, `$first+1`, `$first+2` (see leaseParams).
+ */
+export function leaseIsCurrent(alias: string, first: number): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return `${column('name')} = $${first} AND ${column('holder')} = $${first + 1} AND ${column('token')} = $${first + 2} AND ${column('expires_at')} > now()`;
+}
+
+/** The parameters leaseIsCurrent names, in its order. */
+export function leaseParams(lease: Lease): string[] {
+  return [lease.name, lease.holder, lease.token.toString()];
+}
+
 /** How long a transaction under `lease` may sit idle before the server ends it. */
 export function quietTransactionMs(lease: Lease): number {
   return Math.max(1000, Math.floor(lease.ttlMs / 3));
@@ -70,8 +84,8 @@ export function quietTransactionMs(lease: Lease): number {
  */
 export async function assertLeaseHeld(db: SqlExecutor, lease: Lease): Promise<void> {
   const { rows } = await db.query(
-    `SELECT name FROM component_leases WHERE name = $1 AND holder = $2 AND token = $3 AND expires_at > now() FOR SHARE`,
-    [lease.name, lease.holder, lease.token.toString()],
+    `SELECT name FROM component_leases WHERE ${leaseIsCurrent('', 1)} FOR SHARE`,
+    leaseParams(lease),
   );
   if (rows.length !== 1) throw new LeaseLostError(lease.name, lease.token);
 }
