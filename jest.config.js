@@ -24,6 +24,9 @@ const tier = (name, suffix, extra = {}) => ({
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   ...extra,
 });
+// One empty PGlite database for the run, copied by every suite that opens one (see the setup).
+const pgliteTemplate = '<rootDir>/test/support/pglite-template.global-setup.js';
+const globalTeardown = '<rootDir>/test/support/pglite-template.global-teardown.js';
 module.exports = {
   testTimeout: 60000,
   // Two suites side by side (jest's default on two cores is one): each makes its own schema,
@@ -34,7 +37,7 @@ module.exports = {
   workerIdleMemoryLimit: '700MB',
   projects: [
     tier('unit', 'unit'),
-    tier('int', 'int'),
-    tier('e2e', 'e2e', { globalSetup: '<rootDir>/test/web/support/build-web.global-setup.js' }),
+    tier('int', 'int', { globalSetup: pgliteTemplate, globalTeardown }),
+    tier('e2e', 'e2e', { globalSetup: '<rootDir>/test/support/e2e.global-setup.js', globalTeardown }),
   ],
 };

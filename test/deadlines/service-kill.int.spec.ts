@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { addLocalCalendarDays, slaDeadlines, STOCKHOLM, type SlaTerms } from '@referral/case';
 import { openEmbeddedEventStore, type RecordedEvent } from '@referral/event-store';
 import { sleepUntil } from '../../libs/deadline-timers/src/exact-instant';
 import { seededRandom } from '../support/seeded-random';
+import { freshEmbeddedDataDir } from '../support/embedded-data-dir';
 import { eventually } from '../support/eventually';
 import { handoverBody } from '../support/handovers';
 import { deleteKeysOf, keysOf } from '../support/redis-keys';
@@ -73,12 +73,12 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  function begin(salt: number): Scenario {
+  async function begin(salt: number): Promise<Scenario> {
     const seed = (baseSeed + salt) >>> 0;
     scenario = {
       seed,
       random: seededRandom(seed),
-      dataDir: mkdtempSync(join(tmpdir(), 'referral-kill-')),
+      dataDir: await freshEmbeddedDataDir(),
       prefix: `kill-${randomBytes(6).toString('hex')}`,
       redis: new Redis(REDIS_URL, { maxRetriesPerRequest: 3 }),
       notes: [`KILL_TEST_SEED=${baseSeed}`],
@@ -224,7 +224,7 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
   }
 
   it('records every breach exactly once when the service is killed while they fall due, and again while it recovers', async () => {
-    const s = begin(0);
+    const s = await begin(0);
     await withSeed(s, async () => {
       const first = await start(s);
       const { due, far } = await sendHandovers(first, 2);
@@ -247,7 +247,7 @@ describe('the service SIGKILLed while deadline timers fire (child process, real 
   }, 240_000);
 
   it('records every breach exactly once when Redis loses every key of the service while it is down', async () => {
-    const s = begin(1);
+    const s = await begin(1);
     await withSeed(s, async () => {
       const first = await start(s);
       const { due } = await sendHandovers(first);

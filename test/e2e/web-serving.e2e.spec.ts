@@ -1,9 +1,9 @@
-import { rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { startEmbeddedService, type RunningService } from '../support/app';
+import { freshEmbeddedDataDir } from '../support/embedded-data-dir';
 import { ServiceProcess } from '../support/service-process';
 
 const REPO = join(__dirname, '..', '..');
@@ -86,7 +86,7 @@ describe('the web app served by the service', () => {
     let child: ServiceProcess;
     let dataDir: string;
     beforeAll(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'referral-web-'));
+      dataDir = await freshEmbeddedDataDir();
       child = await ServiceProcess.start({
         dataDir,
         redisPrefix: `web-${process.pid}`,

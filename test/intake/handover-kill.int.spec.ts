@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { openEmbeddedEventStore, type RecordedEvent } from '@referral/event-store';
+import { freshEmbeddedDataDir } from '../support/embedded-data-dir';
 import { handoverBody } from '../support/handovers';
 import { deleteKeysOf } from '../support/redis-keys';
 import { randomInt, seededRandom } from '../support/seeded-random';
@@ -26,11 +25,12 @@ const SENDERS = 8;
 const seed = process.env.HANDOVER_KILL_SEED === undefined ? randomBytes(4).readUInt32BE(0) : Number(process.env.HANDOVER_KILL_SEED);
 
 describe('the service SIGKILLed while handovers arrive (child process)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'referral-intake-kill-'));
+  let dataDir: string;
   const prefix = `intake-kill-${randomBytes(6).toString('hex')}`;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
   let service: ServiceProcess | null = null;
 
+  beforeAll(async () => (dataDir = await freshEmbeddedDataDir()));
   afterAll(async () => {
     await service?.kill();
     await deleteKeysOf(redis, prefix).finally(() => redis.quit());

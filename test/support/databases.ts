@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { PgSqlClient, PgliteSqlClient, quoteIdent, type SqlClient } from '@referral/sql';
+import { runTemplateDump } from './pglite-template';
 
 /** The PostgreSQL server the integration tests use (a real one; see .ci/run). */
 export const TEST_DATABASE_URL =
@@ -31,8 +32,10 @@ export async function freshPostgresSchema(maxConnections = 10): Promise<TestData
 
 let emptyPglite: Promise<Blob> | undefined;
 
-/** An empty database's data directory, made once per test file: initdb is most of an open. */
+/** An empty database's data directory, made once per run (or per file outside jest): initdb is most of an open. */
 function emptyPgliteDump(): Promise<Blob> {
+  const made = emptyPglite ? undefined : runTemplateDump();
+  if (made) emptyPglite = Promise.resolve(made);
   emptyPglite ??= PgliteSqlClient.open().then(async (template) => {
     try {
       return await template.dump();

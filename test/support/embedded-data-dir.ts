@@ -2,11 +2,14 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PgliteSqlClient } from '@referral/sql';
+import { runTemplatePgdata } from './pglite-template';
 
 let template: Promise<string> | undefined;
 
-/** An empty PGlite data directory made once per test file, the way the service makes one. */
+/** An empty PGlite data directory made once per run (or per file outside jest), the way the service makes one. */
 function emptyPgdata(): Promise<string> {
+  const made = runTemplatePgdata();
+  if (made) return Promise.resolve(made);
   template ??= (async () => {
     const dir = mkdtempSync(join(tmpdir(), 'referral-pgdata-template-'));
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }));

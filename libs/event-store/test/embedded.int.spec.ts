@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEmbeddedEventStore, StoreLockedError, type EmbeddedEventStore } from '@referral/event-store';
 import { describeEventStoreContract, type EventStoreHarness } from '@referral/event-store/testing';
+import { freshEmbeddedDataDir } from '../../../test/support/embedded-data-dir';
 import { eventually } from '../../../test/support/eventually';
 import { startStoreProcess } from './embedded/embedded-store-process-runner';
 
 const tempDirs: string[] = [];
 const lockHolderPid = (dataDir: string) => readFileSync(join(dataDir, 'referral.lock'), 'utf8').split('\n')[0];
-function freshDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'referral-embedded-'));
+/** A DATA_DIR holding a copy of an empty database (pglite-on-disk.int.spec.ts makes one from nothing). */
+async function freshDataDir(): Promise<string> {
+  const dir = await freshEmbeddedDataDir();
   tempDirs.push(dir);
   return dir;
 }
@@ -20,7 +21,7 @@ function freshDataDir(): string {
  * second or two and the suite keeps its streams apart anyway. Reopening closes the database and
  * opens it again from disk: real durability.
  */
-const contractDataDir = freshDataDir();
+let contractDataDir: string | undefined;
 const fast = { subscriptionTiming: { pollMinMs: 2, pollMaxMs: 20 } };
 let contractStore: EmbeddedEventStore | undefined;
 afterAll(async () => {
@@ -29,12 +30,13 @@ afterAll(async () => {
 });
 
 async function embeddedHarness(): Promise<EventStoreHarness> {
+  contractDataDir ??= await freshDataDir();
   contractStore ??= await openEmbeddedEventStore(contractDataDir, fast);
   const harness: EventStoreHarness = {
     store: contractStore.store,
     async reopen() {
       await contractStore?.close();
-      contractStore = await openEmbeddedEventStore(contractDataDir, fast);
+      contractStore = await openEmbeddedEventStore(contractDataDir!, fast);
       return (harness.store = contractStore.store);
     },
     dispose: async () => undefined,
@@ -50,7 +52,7 @@ describe('the embedded data directory lock', () => {
   afterEach(() => opened?.close());
 
   it('refuses a second open in the same process, and allows it after close', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     opened = await openEmbeddedEventStore(dataDir);
     expect(lockHolderPid(dataDir)).toBe(String(process.pid));
     const refusal = await openEmbeddedEventStore(dataDir).catch((error: unknown) => error);
@@ -63,7 +65,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('refuses another process while this one holds the directory', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     opened = await openEmbeddedEventStore(dataDir);
     const other = startStoreProcess(dataDir, 'try');
     expect(await other.firstLine).toBe(`locked ${process.pid}`);
@@ -71,7 +73,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('is refused while another process holds it, and takes the lock over once that process died', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     const holder = startStoreProcess(dataDir, 'hold');
     expect(await holder.firstLine).toBe('opened');
     const refusal = await openEmbeddedEventStore(dataDir).catch((error: unknown) => error);
@@ -86,7 +88,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('keeps the events of a process that released the directory', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     const writer = startStoreProcess(dataDir, 'try');
     expect(await writer.firstLine).toBe('opened');
     expect(await writer.exited).toBe(0);
@@ -96,7 +98,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('takes over a lock left by a crashed process whose pid a live process got since', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     const reuser = spawn(process.execPath, ['-e', 'process.stdin.resume()'], { stdio: ['pipe', 'ignore', 'ignore'] });
     const reuserExited = new Promise((done) => reuser.once('exit', done));
     try {
@@ -111,7 +113,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('takes over a lock of our own pid left by an earlier process (a container restarted: pid 1 again)', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     writeFileSync(join(dataDir, 'referral.lock'), `${process.pid}\nstart-time 1\n`);
     opened = await openEmbeddedEventStore(dataDir);
     expect(lockHolderPid(dataDir)).toBe(String(process.pid));
@@ -123,7 +125,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('refuses a lock from another pid namespace (a container on the same volume) until its heartbeat stops', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     const lock = join(dataDir, 'referral.lock');
     writeFileSync(lock, '1\nstart-time 1\npid-namespace pid:[1]\n');
     await expect(openEmbeddedEventStore(dataDir)).rejects.toBeInstanceOf(StoreLockedError);
@@ -134,7 +136,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('refreshes the lock file while it holds the directory (its heartbeat)', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     const lock = join(dataDir, 'referral.lock');
     opened = await openEmbeddedEventStore(dataDir);
     utimesSync(lock, new Date(0), new Date(0));
@@ -142,7 +144,7 @@ describe('the embedded data directory lock', () => {
   });
 
   it('takes over a lock file left with no pid long ago, but not a fresh one', async () => {
-    const dataDir = freshDataDir();
+    const dataDir = await freshDataDir();
     writeFileSync(join(dataDir, 'referral.lock'), '');
     await expect(openEmbeddedEventStore(dataDir)).rejects.toBeInstanceOf(StoreLockedError);
     utimesSync(join(dataDir, 'referral.lock'), new Date(0), new Date(0));
