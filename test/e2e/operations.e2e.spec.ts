@@ -1,7 +1,5 @@
 import request from 'supertest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@referral/config';
 import { PlatformModule, createLogger, rootModule } from '@referral/platform';
@@ -9,6 +7,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { WorkerHealthModule, WorkerHealthServer } from '../../apps/worker/src/health/worker-health-server';
 import { TEST_JWT_SECRET, startEmbeddedService, type RunningService } from '../support/app';
+import { freshEmbeddedDataDir } from '../support/embedded-data-dir';
 import { eventually } from '../support/eventually';
 
 describe('operations endpoints (embedded service, real Redis)', () => {
@@ -83,15 +82,15 @@ describe('health when Redis does not answer', () => {
 
 describe('health of the two processes of the scaled shape (embedded store, real Redis)', () => {
   const dataDirs: string[] = [];
-  const configFor = (env: Record<string, string> = {}) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'referral-health-'));
+  const configFor = async (env: Record<string, string> = {}) => {
+    const dataDir = await freshEmbeddedDataDir();
     dataDirs.push(dataDir);
     return loadConfig({ DATA_DIR: dataDir, AUTH_JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent', REDIS_PREFIX: `health-${process.pid}`, ...env });
   };
   afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it('an API-only process reports just the backends', async () => {
-    const config = configFor();
+    const config = await configFor();
     const app = await createApiApp({ config, logger: createLogger('silent') });
     await app.init();
     try {
@@ -104,7 +103,7 @@ describe('health of the two processes of the scaled shape (embedded store, real 
   });
 
   it('the worker process answers the same health, and its metrics, on WORKER_HEALTH_PORT', async () => {
-    const config = configFor({ WORKER_HEALTH_PORT: '0' });
+    const config = await configFor({ WORKER_HEALTH_PORT: '0' });
     const root = rootModule('ReferralWorker', [PlatformModule.forRoot({ config, logger: createLogger('silent') }), WorkerModule, WorkerHealthModule]);
     const app = await NestFactory.createApplicationContext(root, { logger: false });
     await app.init();
