@@ -7,6 +7,8 @@ export interface ChildSimulation {
   seed: number;
   scale: number;
   url: string;
+  /** Cases worked side by side (npm run simulate's --concurrency). */
+  concurrency: number;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ChildSimulation {
 export function simulateInChild(simulation: ChildSimulation): Promise<{ tally: string; exitCode: number }> {
   // The same entry as this file's kind: main.ts under @swc-node/register, main.js in dist/.
   const main = join(__dirname, 'simulate', `main${extname(__filename)}`);
-  const args = ['--from', simulation.from, '--to', simulation.to, '--seed', String(simulation.seed), '--scale', String(simulation.scale), '--url', simulation.url];
+  const args = ['--from', simulation.from, '--to', simulation.to, '--seed', String(simulation.seed), '--scale', String(simulation.scale), '--url', simulation.url, '--concurrency', String(simulation.concurrency)];
   const child = spawn(process.execPath, [...process.execArgv, main, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
   let tally = '';
   child.stdout.on('data', (chunk: Buffer) => (tally += chunk.toString()));

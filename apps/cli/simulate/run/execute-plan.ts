@@ -3,6 +3,7 @@ import { coordinatorOf } from '../plan/volunteer-roster';
 import { registeredCaseMark, type AlreadyPresent } from './already-present';
 import type { ProgressSink } from './progress';
 import type { ServiceAnswer, ServiceClient } from './service-client';
+import { Lanes } from './lanes';
 import { countInto, emptyTally, type Tally } from './tally';
 
 export interface ExecuteOptions {
@@ -16,36 +17,48 @@ export interface ExecuteOptions {
 const POLICE: Actor = { org: 'city', roles: ['police-integration'], sub: 'polisen-direktformedling' };
 const MAX_ERROR_SAMPLES = 20;
 
+/** How many case steps may wait to start beyond those running: how far the days run ahead. */
+const LOOKAHEAD_PER_SLOT = 4;
+
 /**
- * Sends the plan day by day: the day's new volunteers first, then every case's steps of the day
- * (cases side by side, each case's steps in order), then, on the last day, the volunteers who left.
+ * Sends the plan day by day: the day's new volunteers and trainings first, then every case's
+ * steps of the day. Cases go side by side and each case's steps in order; a case does not wait
+ * for the other cases of its day, so the next days' cases start while a day's last ones are still
+ * at work (a day's volunteers are registered before any case step of that day is sent). Once
+ * every case step is done, the volunteers who left (the plan has them leave on its last day).
  * Ids come from the service's answers and are mapped by the plan's keys.
  */
 export async function executePlan(plan: SimulationPlan, options: ExecuteOptions): Promise<Tally> {
   const run = new PlanRun(options);
   const byDay = plan.days.map(() => [] as PlannedStep[]);
   for (const step of plan.steps) byDay[step.day]!.push(step);
+  const lanes = new Lanes(options.concurrency);
+  const unfinished = byDay.map((steps) => steps.filter((s) => s.lane !== 'volunteers').length);
+  let started = 0;
+  const dayDone = () => {
+    while (run.daysDone < started && unfinished[run.daysDone] === 0) run.daysDone += 1;
+  };
   for (let day = 0; day < plan.days.length; day += 1) {
     const steps = byDay[day]!;
+    started = day;
     for (const step of steps.filter((s) => s.kind === 'register-volunteer')) await run.step(step);
     for (const step of steps.filter((s) => s.kind === 'record-training')) await run.step(step);
-    const lanes = new Map<string, PlannedStep[]>();
     for (const step of steps) {
       if (step.lane === 'volunteers') continue;
-      let lane = lanes.get(step.lane);
-      if (!lane) lanes.set(step.lane, (lane = []));
-      lane.push(step);
-    }
-    await inParallel([...lanes.values()], options.concurrency, async (lane) => {
-      for (const step of lane) {
+      lanes.add(step.lane, async () => {
         await run.step(step);
-        run.report(plan, day);
-      }
-    });
-    for (const step of steps.filter((s) => s.kind === 'deactivate-volunteer')) await run.step(step);
-    run.daysDone = day + 1;
-    run.report(plan, day);
+        unfinished[day] -= 1;
+        dayDone();
+        run.report(plan, run.daysDone);
+      });
+    }
+    dayDone();
+    await lanes.pendingAtMost(options.concurrency * LOOKAHEAD_PER_SLOT);
   }
+  await lanes.idle();
+  for (const step of plan.steps.filter((s) => s.kind === 'deactivate-volunteer')) await run.step(step);
+  run.daysDone = plan.days.length;
+  if (plan.days.length > 0) run.report(plan, plan.days.length - 1);
   options.progress.done();
   return run.tally;
 }
@@ -250,12 +263,4 @@ class PlanRun {
     this.tally.errors += 1;
     if (this.tally.errorSamples.length < MAX_ERROR_SAMPLES) this.tally.errorSamples.push(message);
   }
-}
-
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
