@@ -1,5 +1,5 @@
-import { fenceTransaction, type Lease } from '@referral/projections';
-import type { SqlClient, SqlExecutor } from '@referral/sql';
+import { assertLeaseHeld, leaseIsCurrent, leaseParams, type Lease } from '@referral/projections';
+import type { SqlClient } from '@referral/sql';
 
 /**
  * A reaction's position in `reaction_checkpoints`. It only moves forward: a second worker on the
@@ -30,20 +30,18 @@ export class ReactionCheckpoint {
     return position === null || position === undefined ? null : BigInt(position);
   }
 
-  /** Under a `lease`, saves only while it is still the current one (LeaseLostError otherwise). */
+  /**
+   * Under a `lease`, saves only while it is still the current one (LeaseLostError otherwise), in
+   * one statement: its share lock on the lease row makes a takeover wait until the save is in.
+   */
   async save(position: bigint, lease?: Lease): Promise<void> {
-    const write = (db: SqlExecutor) =>
-      db.query(`UPDATE reaction_checkpoints SET position = $2 WHERE name = $1 AND (position IS NULL OR position < $2)`, [
-        this.name,
-        position.toString(),
-      ]);
-    if (!lease) {
-      await write(this.db);
-      return;
-    }
-    await this.db.transaction(async (tx) => {
-      await fenceTransaction(tx, lease);
-      await write(tx);
-    });
+    const params = [this.name, position.toString(), ...(lease ? leaseParams(lease) : [])];
+    const fence = lease ? `AND EXISTS (SELECT 1 FROM component_leases WHERE ${leaseIsCurrent('', 3)} FOR SHARE)` : '';
+    const { rowCount } = await this.db.query(
+      `UPDATE reaction_checkpoints SET position = $2 WHERE name = $1 AND (position IS NULL OR position < $2) ${fence}`,
+      params,
+    );
+    // Nothing moved: the checkpoint was already there (another holder's progress), or the lease is gone.
+    if (rowCount === 0 && lease) await assertLeaseHeld(this.db, lease);
   }
 }

@@ -10,7 +10,7 @@ export interface Reaction {
   readonly startAtHead?: boolean;
   /**
    * The event types it reacts to, when it knows them: the others pass without a call. The
-   * checkpoint is saved once per batch (after a crash the batch may pass again, harmlessly).
+   * checkpoint is saved once per batch that reacts (after a crash the batch may pass again, harmlessly).
    */
   readonly handles?: ReadonlySet<string>;
   /** Runs for each event in global order; must be idempotent (it may run again after a crash). */
@@ -30,12 +30,22 @@ export interface ReactorOptions {
   now?: () => Date;
 }
 
+/**
+ * A batch with nothing to react to moves the checkpoint in memory; the database hears of it this
+ * long after (or with the next batch that reacts, or at stop). After a crash the passed-over
+ * events are read again and passed over again: the cost of not writing once per batch.
+ */
+export const PASSED_OVER_SAVE_MS = 250;
+
 export type ReactorState = 'starting' | 'running' | 'retrying' | 'stopped';
 
 export interface ReactorStatus extends FailureState {
   reaction: string;
   state: ReactorState;
-  /** The last position this reactor is done with (saved as its checkpoint). */
+  /**
+   * The last position this reactor is done with: saved as its checkpoint with the batch that
+   * reacted to something, and within PASSED_OVER_SAVE_MS after batches it passed over entirely.
+   */
   position: bigint | null;
 }
 
@@ -54,6 +64,8 @@ export class Reactor {
   private state: ReactorState = 'stopped';
   private position: bigint | null = null;
   private lease: Lease | undefined;
+  /** Passed over, not yet saved (see PASSED_OVER_SAVE_MS). */
+  private unsaved: { position: bigint; timer: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -95,6 +107,7 @@ export class Reactor {
   async stop(): Promise<void> {
     this.controller?.abort();
     await this.done;
+    await this.saveUnsaved();
     this.state = 'stopped';
   }
 
@@ -131,15 +144,17 @@ export class Reactor {
     const batchSize = this.options.batchSize ?? 500;
     const events = this.store.subscribe({ after: await this.checkpoint.read(), signal, batchSize });
     for await (const batch of eventBatches(events[Symbol.asyncIterator](), batchSize)) {
-      // One checkpoint write per batch: a burst read in one batch costs one write, not one per
-      // event. A reaction that fails saves what came before it, so a retry starts there.
+      // One checkpoint write per batch that reacted: a burst read in one batch costs one write, not
+      // one per event. A reaction that fails saves what came before it, so a retry starts there.
       let done: bigint | null = null;
+      let reacted = false;
       try {
         for (const event of batch.events) {
           if (!handles || handles.has(event.type)) {
-            // The effects are idempotent appends, so a second run does no harm; this check only
-            // narrows the window in which a holder that lost its lease would still run one.
-            if (this.lease) await assertLeaseHeld(this.db, this.lease);
+            // The effects are idempotent appends, so a second run does no harm; this check (once a
+            // batch) only narrows the window in which a holder that lost its lease would still run one.
+            if (this.lease && !reacted) await assertLeaseHeld(this.db, this.lease);
+            reacted = true;
             await this.reaction.react(event);
           }
           done = event.position;
@@ -148,14 +163,36 @@ export class Reactor {
         if (done !== null && !(error instanceof LeaseLostError)) await this.saved(done);
         throw error;
       }
-      if (done !== null) await this.saved(done);
+      if (done === null) continue;
+      if (reacted) await this.saved(done);
+      else this.passedOver(done);
     }
   }
 
   private async saved(position: bigint): Promise<void> {
     await this.checkpoint.save(position, this.lease);
     this.position = position;
+    if (this.unsaved && this.unsaved.position <= position) {
+      clearTimeout(this.unsaved.timer);
+      this.unsaved = null;
+    }
     this.streak.succeeded();
+  }
+
+  private passedOver(position: bigint): void {
+    this.position = position;
+    this.streak.succeeded();
+    if (this.unsaved) this.unsaved.position = position;
+    else this.unsaved = { position, timer: setTimeout(() => void this.saveUnsaved(), PASSED_OVER_SAVE_MS) };
+  }
+
+  /** Saves what was passed over; a failure leaves it to the next save (or to a reread after a restart). */
+  private async saveUnsaved(): Promise<void> {
+    const unsaved = this.unsaved;
+    if (!unsaved) return;
+    clearTimeout(unsaved.timer);
+    this.unsaved = null;
+    await this.checkpoint.save(unsaved.position, this.lease).catch(() => undefined);
   }
 
   private report(message: string, { error, attempt, retryInMs }: RetryFailure): void {

@@ -80,6 +80,17 @@ describe('a reactor with the event types it handles (PGlite)', () => {
     await reactor.stop();
   });
 
+  it('given events it passes over, when it stops before their save is due, then the stop saves them', async () => {
+    const reactor = new Reactor(store, db.client, probe([]), quiet);
+    await reactor.start();
+    const wanted = await append('Wanted', 1);
+    await eventually(async () => ((await checkpoint()) === String(wanted.position) ? true : undefined));
+    const passedOver = await append('Other', 5);
+    await eventually(() => reactor.status.position === passedOver.position);
+    await reactor.stop();
+    expect(await checkpoint()).toBe(String(passedOver.position));
+  });
+
   it('given a reaction that fails in the middle of a batch, when it is retried, then it starts at the failed event', async () => {
     const seen: bigint[] = [];
     let failed = false;

@@ -3,6 +3,8 @@ import type { Position } from './positions';
 
 /** Most events one lag count reads; a lag of this many means "at least this many". */
 export const LAG_COUNT_LIMIT = 10_000;
+/** Once caught up, the next lag is counted afresh, but not sooner than this after the last count. */
+export const RECOUNT_AFTER_CATCH_UP_MS = 1_000;
 
 type HeadSource = Pick<EventStore, 'readAll' | 'headPosition' | 'countAfter' | 'knownAfter'>;
 
@@ -14,7 +16,7 @@ type HeadSource = Pick<EventStore, 'readAll' | 'headPosition' | 'countAfter' | '
 export class HeadTracker {
   private known: Position = null;
   private refreshedAt = Number.NEGATIVE_INFINITY;
-  private counted: { at: number; events: number; appliedSince: number } | null = null;
+  private counted: { at: number; events: number; appliedSince: number; validMs: number } | null = null;
 
   constructor(
     private readonly store: HeadSource,
@@ -31,8 +33,10 @@ export class HeadTracker {
     const nothing = known === 'unknown' ? (await this.store.readAll({ after: position, maxCount: 1 })).length === 0 : known === 'nothing';
     if (nothing) {
       if (position !== null) this.raise(position);
-      // Caught up: the next lag is counted afresh rather than estimated from an old count.
-      this.counted = null;
+      // Caught up: the next lag is counted afresh rather than estimated from an old count, except
+      // within a second of the last one (a follower of a steady trickle is caught up at every
+      // batch, and would count at each).
+      this.counted = { at: this.counted?.at ?? Number.NEGATIVE_INFINITY, events: 0, appliedSince: 0, validMs: Math.min(RECOUNT_AFTER_CATCH_UP_MS, this.refreshMs) };
     }
     return nothing;
   }
@@ -49,18 +53,19 @@ export class HeadTracker {
 
   /**
    * Events after `position` (at most LAG_COUNT_LIMIT): counted when the last count is older than
-   * `refreshMs`, else that count less the events applied since (`applied`: by the batch that
-   * brought the follower to `position`). Between counts, events appended meanwhile are not seen.
+   * `refreshMs` (RECOUNT_AFTER_CATCH_UP_MS once caught up), else that count less the events
+   * applied since (`applied`: by the batch that brought the follower to `position`). Between
+   * counts, events appended meanwhile are not seen.
    */
   async lagBehind(position: Position, applied = 0): Promise<number> {
     if (position !== null) this.raise(position);
     const last = this.counted;
-    if (last && this.now() - last.at < this.refreshMs) {
+    if (last && this.now() - last.at < last.validMs) {
       last.appliedSince += applied;
       return Math.max(0, last.events - last.appliedSince);
     }
     const events = await this.store.countAfter(position, LAG_COUNT_LIMIT);
-    this.counted = { at: this.now(), events, appliedSince: 0 };
+    this.counted = { at: this.now(), events, appliedSince: 0, validMs: this.refreshMs };
     return events;
   }
 

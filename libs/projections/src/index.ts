@@ -28,6 +28,6 @@ export {
 export { KeptAlive } from './kept-alive';
 export { LeaseLostError, type Lease, type LeaseStore } from './leases/lease';
 export { DEFAULT_LEASE_TIMING, LeaseDeadline, leaseTiming, type LeaseTiming } from './leases/lease-timing';
-export { PostgresLeaseStore, assertLeaseHeld, fenceTransaction } from './leases/postgres-lease-store';
+export { PostgresLeaseStore, assertLeaseHeld, fenceTransaction, leaseIsCurrent, leaseParams } from './leases/postgres-lease-store';
 export { LeasedComponent, monotonicClock, type LeaseClock, type LeasedComponentOptions, type LeasedWork } from './leases/leased-component';
 export * from './checkpoint-notices';

@@ -1,5 +1,5 @@
 import type { ReadAllOptions, RecordedEvent } from '@referral/event-store';
-import { HeadTracker, LAG_COUNT_LIMIT } from '../src/head-tracker';
+import { HeadTracker, LAG_COUNT_LIMIT, RECOUNT_AFTER_CATCH_UP_MS } from '../src/head-tracker';
 
 /** Events at the given positions; appending adds more. Counts every question it is asked. */
 function fakeStore(positions: bigint[]) {
@@ -55,11 +55,33 @@ describe('HeadTracker', () => {
 
   it('counts afresh once caught up, and at most LAG_COUNT_LIMIT', async () => {
     const store = fakeStore([1n, 2n]);
-    const tracker = new HeadTracker(store, 1000, now);
+    const tracker = new HeadTracker(store, 5000, now);
     expect(await tracker.lagBehind(1n, 1)).toBe(1);
+    time = RECOUNT_AFTER_CATCH_UP_MS;
     expect(await tracker.nothingAfter(2n)).toBe(true);
     store.append(...Array.from({ length: LAG_COUNT_LIMIT + 10 }, (_, i) => BigInt(i + 3)));
     expect(await tracker.lagBehind(2n, 1)).toBe(LAG_COUNT_LIMIT);
+    expect(store.asked.counts).toBe(2);
+  });
+
+  it('once caught up, counts again only a second after the last count (a steady trickle is caught up at every batch)', async () => {
+    const store = fakeStore([1n, 2n]);
+    const tracker = new HeadTracker(store, 5000, now);
+    expect(await tracker.lagBehind(1n, 1)).toBe(1);
+    let head = 2n;
+    for (let batch = 0; batch < 5; batch += 1) {
+      time += 100;
+      expect(await tracker.nothingAfter(head)).toBe(true);
+      // The next batch brings it one on, and one more came in meanwhile: not caught up, so a lag.
+      store.append(head + 1n, head + 2n);
+      expect(await tracker.lagBehind(head + 1n, 1)).toBe(0);
+      head += 2n;
+    }
+    expect(store.asked.counts).toBe(1);
+    time = RECOUNT_AFTER_CATCH_UP_MS;
+    expect(await tracker.nothingAfter(head)).toBe(true);
+    store.append(head + 1n, head + 2n, head + 3n);
+    expect(await tracker.lagBehind(head + 1n, 1)).toBe(2);
     expect(store.asked.counts).toBe(2);
   });
 });
