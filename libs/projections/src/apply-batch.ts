@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@referral/event-store';
 import type { SqlClient, SqlExecutor } from '@referral/sql';
-import { lockBatch } from './batch-locks';
+import { claimBatch } from './batch-locks';
 import { CHECKPOINT_CHANNEL } from './checkpoint-notices';
-import { CheckpointMovedError, GenerationGoneError, ProjectionHandlerError } from './errors';
+import { GenerationGoneError, ProjectionHandlerError } from './errors';
 import type { Lease } from './leases/lease';
 import { leaseIsCurrent, leaseParams } from './leases/postgres-lease-store';
 import { positionFromRow, positionParam, type Position } from './positions';
@@ -20,10 +20,9 @@ export interface BatchTarget {
 
 /**
  * Applies a batch and moves the checkpoint in one transaction: all of it takes effect, or none.
- * The lease, registry and checkpoint rows are locked first (lockBatch) and the checkpoint compared
- * with where this runner left it, so a runner that lost a race or its lease stops before its
- * handlers write anything; the final guarded UPDATE is the optimistic-concurrency check proper.
- * Returns the new checkpoint.
+ * The checkpoint moves first, by a guarded UPDATE that locks the lease, registry and checkpoint
+ * rows and compares the checkpoint with where this runner left it (claimBatch), so a runner that
+ * lost a race or its lease stops before its handlers write anything. Returns the new checkpoint.
  */
 export async function applyBatch(
   db: SqlClient,
@@ -43,7 +42,8 @@ export async function applyBatch(
     }
   }
   return db.transaction(async (tx) => {
-    await lockBatch(tx, { name, generation, followsActive: target.followsActive, ...(target.lease ? { lease: target.lease } : {}) }, expected);
+    const lock = { name, generation, followsActive: target.followsActive, ...(target.lease ? { lease: target.lease } : {}) };
+    await claimBatch(tx, lock, expected, last.position);
 
     if (projection.handleBatch) {
       try {
@@ -61,9 +61,6 @@ export async function applyBatch(
         }
       }
     }
-
-    const moved = await moveCheckpoint(tx, target, expected, last.position);
-    if (!moved) throw new CheckpointMovedError(name, expected, null);
     return last.position;
   });
 }

@@ -1,9 +1,10 @@
 import type { SqlExecutor } from '@referral/sql';
+import { CHECKPOINT_CHANNEL } from './checkpoint-notices';
 import { CheckpointMovedError, GenerationGoneError, GenerationSwappedError } from './errors';
 import { readActiveGeneration } from './generation-rows';
 import type { Lease } from './leases/lease';
 import { fenceTransaction, leaseIsCurrent, leaseParams, quietTransactionMs } from './leases/postgres-lease-store';
-import { positionFromRow, type Position } from './positions';
+import { positionFromRow, positionParam, type Position } from './positions';
 
 export interface BatchLockTarget {
   name: string;
@@ -45,6 +46,37 @@ export async function lockBatch(tx: SqlExecutor, target: BatchLockTarget, expect
   if (target.followsActive && row.active_generation !== generation) throw new GenerationSwappedError(name, generation, row.active_generation);
   const actual = positionFromRow(row.position);
   if (actual !== expected) throw new CheckpointMovedError(name, expected, actual);
+}
+
+/**
+ * Opens a batch and moves its checkpoint in one statement, before its handlers write: the guarded
+ * UPDATE takes the checkpoint row, share-locks the registry row (a swap waits for the batch) and
+ * the lease row (a takeover waits), and moves only from where this runner left it, in the
+ * generation it follows, under the current lease. The handlers' writes and the move commit
+ * together or not at all; the notice goes out at commit. When no row moves, lockBatch names why.
+ */
+export async function claimBatch(tx: SqlExecutor, target: BatchLockTarget, expected: Position, to: bigint): Promise<void> {
+  const { name, generation, lease } = target;
+  const params: unknown[] = [name, generation, positionParam(to), positionParam(expected)];
+  const active = target.followsActive ? 'AND r.active_generation = $2' : '';
+  let leaseHeld = '';
+  let quiet = '';
+  if (lease) {
+    params.push(...leaseParams(lease), String(quietTransactionMs(lease)));
+    leaseHeld = `AND EXISTS (SELECT 1 FROM component_leases l WHERE ${leaseIsCurrent('l', 5)} FOR SHARE)`;
+    quiet = ", set_config('idle_in_transaction_session_timeout', $8, true) AS quiet";
+  }
+  const moved = await tx.query(
+    `UPDATE projection_checkpoints c SET position = $3, updated_at = now()
+      WHERE c.projection = $1 AND c.generation = $2 AND c.position IS NOT DISTINCT FROM $4::bigint
+        AND EXISTS (SELECT 1 FROM projection_registry r WHERE r.projection = $1 ${active} FOR SHARE)
+        ${leaseHeld}
+      RETURNING pg_notify('${CHECKPOINT_CHANNEL}', c.projection)${quiet}`,
+    params,
+  );
+  if (moved.rowCount === 1) return;
+  await lockBatch(tx, target, expected);
+  throw new CheckpointMovedError(name, expected, null);
 }
 
 /** The slow path, only on failure: the same checks in the original order, each with its error. */
