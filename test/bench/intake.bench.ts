@@ -40,7 +40,8 @@ const ROUNDS = 4;
 const HTTP_CONCURRENCY = 8;
 const RATE_PER_S = 100;
 const RATE_SECONDS = 10;
-const TARGET_COMMAND_RATIO = 0.5;
+// Issue 13 raised it from issue 3's 0.5.
+const TARGET_COMMAND_RATIO = 0.7;
 const TARGET_P99_MS = 50;
 
 const caller: Caller = { sub: 'police-bench', org: 'city', roles: ['police-integration'] };

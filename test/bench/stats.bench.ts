@@ -13,7 +13,7 @@
  * PostgreSQL: a fresh schema on TEST_DATABASE_URL / DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), dropped at the end.
  */
 import { PostgresEventStore } from '@referral/event-store';
-import { formatRebuildProgress, ProjectionRegistry, rebuildProjection, type RebuildProgress } from '@referral/projections';
+import { formatRebuildProgress, ProjectionRegistry, REBUILD_BATCH_SIZE, rebuildProjection, type RebuildProgress } from '@referral/projections';
 import { shiftDate } from '@referral/case';
 import { StatisticsQueries, statisticsProjection } from '@referral/statistics';
 import { openStatsBenchDatabase } from './support/stats-db';
@@ -22,7 +22,7 @@ import { buildStatsStore } from './support/stats-store';
 import { emitReport, rowsOfTable } from './support/report-rows';
 
 const LAST_DAY = '2025-03-31'; // the store ends with a partnership year, so its years are whole ones
-const READ_BATCH = 500; // what a projection runner reads per batch
+const READ_BATCH = REBUILD_BATCH_SIZE; // what a rebuild reads per batch
 const WARM_UP_REPORTS = 5;
 const TARGET = { ratio: 0.5, p99Ms: 50 };
 

@@ -9,6 +9,8 @@ class FakeLog implements SubscriptionSource {
   readonly reads: Array<bigint | null> = [];
   readonly events: RecordedEvent[] = [];
   failuresToCome = 0;
+  /** When set, only reads after this position fail (a read ahead, say). */
+  failingAfter: bigint | null = null;
   readonly retries: number[] = [];
   readonly timing: SubscriptionTiming;
 
@@ -35,7 +37,7 @@ class FakeLog implements SubscriptionSource {
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
     this.reads.push(after ?? null);
-    if (this.failuresToCome > 0) {
+    if (this.failuresToCome > 0 && (this.failingAfter === null || this.failingAfter === after)) {
       this.failuresToCome--;
       throw new Error('Connection terminated unexpectedly');
     }
@@ -47,28 +49,40 @@ describe('subscription', () => {
   const controller = new AbortController();
   afterAll(() => controller.abort());
 
-  it('reads the next batch only when the consumer has taken the previous one', async () => {
+  it('reads ahead while the consumer takes a full batch, and after a short one only once it has taken it', async () => {
     const log = new FakeLog();
     log.add(7);
     const iterator = subscription(log, null, 3, controller.signal)[Symbol.asyncIterator]();
     const taken = [];
-    for (let i = 0; i < 3; i++) taken.push((await iterator.next()).value as RecordedEvent);
-    expect(log.reads).toEqual([null]);
     taken.push((await iterator.next()).value as RecordedEvent);
+    // The first batch was full: the store may hold more, so the next read is already on its way.
     expect(log.reads).toEqual([null, 5n]);
-    expect(taken.map((e) => e.position)).toEqual([1n, 3n, 5n, 7n]);
+    for (let i = 0; i < 3; i++) taken.push((await iterator.next()).value as RecordedEvent);
+    expect(log.reads).toEqual([null, 5n, 11n]);
+    for (let i = 0; i < 3; i++) taken.push((await iterator.next()).value as RecordedEvent);
+    // The read after 11 came back short (one event): nothing more is read until that one is taken.
+    expect(log.reads).toEqual([null, 5n, 11n]);
+    expect(taken.map((e) => e.position)).toEqual([1n, 3n, 5n, 7n, 9n, 11n, 13n]);
+    const next = iterator.next();
+    await waitForReads(log, 4);
+    expect(log.reads[3]).toBe(13n);
+    log.add(1);
+    log.appended.notify();
+    expect(((await next).value as RecordedEvent).position).toBe(15n);
     await iterator.return?.(undefined);
   });
 
   it('retries failed reads with doubling, capped backoff and resumes after the last delivered event', async () => {
     const log = new FakeLog();
     log.add(4);
+    // The read ahead after the first batch fails, and its retries too, four times.
+    log.failuresToCome = 5;
+    log.failingAfter = 3n;
     const iterator = subscription(log, null, 2, controller.signal)[Symbol.asyncIterator]();
     const first = [(await iterator.next()).value, (await iterator.next()).value] as RecordedEvent[];
-    log.failuresToCome = 5;
     const rest = [(await iterator.next()).value, (await iterator.next()).value] as RecordedEvent[];
     expect(log.retries).toEqual([1, 2, 4, 4, 4]);
-    expect(log.reads.slice(1)).toEqual(Array(6).fill(3n));
+    expect(log.reads.slice(1, 7)).toEqual(Array(6).fill(3n));
     expect([...first, ...rest].map((e) => e.position)).toEqual([1n, 3n, 5n, 7n]);
     await iterator.return?.(undefined);
   });

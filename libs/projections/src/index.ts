@@ -6,7 +6,7 @@ export type { GenerationRow } from './generation-rows';
 export { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 export type { ProjectionStatus, RunnerState } from './runner-status';
 export { StaleProjectionError } from './runner-target';
-export { rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
+export { REBUILD_BATCH_SIZE, rebuildProjection, type RebuildOptions, type RebuildResult } from './rebuild';
 export type { RebuildProgress } from './rebuild-progress';
 export { formatRebuildProgress, formatDuration } from './progress-bar';
 export { LAG_COUNT_LIMIT } from './head-tracker';

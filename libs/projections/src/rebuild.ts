@@ -9,6 +9,13 @@ import { ProjectionRunner } from './projection-runner';
 import { RebuildProgressTracker, type RebuildProgress } from './rebuild-progress';
 import { failureLogFields } from './runner-status';
 
+/**
+ * Events a rebuild reads and applies per transaction: a rebuild reads what is stored, so larger
+ * batches mean fewer statements per event (a case's events more often fall in one batch, and its
+ * row is written once for them). Live runners keep theirs small: they wait on few events at a time.
+ */
+export const REBUILD_BATCH_SIZE = 2000;
+
 export interface RebuildOptions {
   /** Called at start, at most every `progressIntervalMs` while running, and once at 100 %. */
   onProgress?: (progress: RebuildProgress) => void;
@@ -19,6 +26,7 @@ export interface RebuildOptions {
   /** Aborting leaves the half-built generation in place; the next rebuild resumes it. */
   signal?: AbortSignal;
   logger?: ProjectionLogger;
+  /** @defaultValue REBUILD_BATCH_SIZE */
   batchSize?: number;
   backoff?: BackoffOptions;
   now?: () => number;
@@ -61,7 +69,7 @@ export async function rebuildProjection(
     projection,
     generation,
     logger,
-    batchSize: options.batchSize,
+    batchSize: options.batchSize ?? REBUILD_BATCH_SIZE,
     backoff: options.backoff,
     onBatchCommitted: ({ position, events }) => {
       tracker.record(position, events);

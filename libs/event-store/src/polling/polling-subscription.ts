@@ -30,9 +30,11 @@ export interface SubscriptionSource {
 }
 
 /**
- * Reads a batch only when the consumer has taken every event of the previous one, so a slow
- * consumer holds at most one batch in memory. The checkpoint moves only past delivered events,
- * so a retry after a failed read neither skips nor repeats.
+ * Reads a batch when the consumer has taken every event of the previous one, except that after a
+ * full batch (the store holds more) the next read starts as the batch is handed on: a consumer
+ * catching up (a rebuild) applies one batch while the next is read, and holds at most two. The
+ * checkpoint moves only past delivered events, so a retry after a failed read neither skips nor
+ * repeats.
  */
 export async function* subscription(
   source: SubscriptionSource,
@@ -44,11 +46,12 @@ export async function* subscription(
   let checkpoint = after;
   let pollMs = timing.pollMinMs;
   let failures = 0;
+  let ahead: { generation: number; read: Promise<RecordedEvent[]> } | null = null;
   while (!signal.aborted) {
-    const generation = source.appended.current;
+    const generation = ahead?.generation ?? source.appended.current;
     let batch: RecordedEvent[];
     try {
-      batch = await source.readAll({ after: checkpoint, maxCount: batchSize }, generation);
+      batch = await (ahead?.read ?? source.readAll({ after: checkpoint, maxCount: batchSize }, generation));
       failures = 0;
     } catch (error) {
       if (signal.aborted) return;
@@ -57,6 +60,8 @@ export async function* subscription(
       timing.onReadError?.(error, failures, retryInMs);
       await sleep(retryInMs, signal);
       continue;
+    } finally {
+      ahead = null;
     }
     if (batch.length === 0) {
       await source.appended.wait(generation, pollMs, signal);
@@ -64,6 +69,12 @@ export async function* subscription(
       continue;
     }
     pollMs = timing.pollMinMs;
+    if (batch.length >= batchSize) {
+      const next = source.appended.current;
+      const read = source.readAll({ after: batch[batch.length - 1]!.position, maxCount: batchSize }, next);
+      read.catch(() => undefined); // its failure is met (and retried) when it is awaited, or never if the consumer stops
+      ahead = { generation: next, read };
+    }
     for (const event of batch) {
       if (signal.aborted) return;
       checkpoint = event.position;

@@ -11,7 +11,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import { checkStreamAppends } from '../stream-appends';
-import { executeAppend } from './append-call';
+import { executeAppend, executeAppendToStreams } from './append-call';
 import { AppendSignal } from '../polling/append-signal';
 import { EVENT_COLUMNS, toRecordedEvent, type RecordedEventRow } from './recorded-event-row';
 import { eventStoreMigrations } from './schema';
@@ -51,16 +51,10 @@ export class PostgresEventStore implements EventStore {
     return result;
   }
 
-  /** One transaction; the append lock taken by the first stream's append is held to its commit. */
+  /** One statement (es_append_to_streams); the append lock its first stream takes is held to its commit. */
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     checkStreamAppends(appends);
-    const results = await this.sql.transaction(async (tx) => {
-      const done: AppendResult[] = [];
-      for (const { streamId, events, expectedRevision } of appends) {
-        done.push(await executeAppend(tx, streamId, events, expectedRevision ?? 'any'));
-      }
-      return done;
-    });
+    const results = await executeAppendToStreams(this.sql, appends);
     this.appended.notify();
     return results;
   }

@@ -95,4 +95,32 @@ BEGIN
 END;
 $$;`,
   },
+  {
+    id: 'event-store-003-append-to-streams-function',
+    sql: `CREATE FUNCTION es_append_to_streams(p_appends jsonb)
+RETURNS TABLE (o_outcome text, o_revision bigint, o_last_position bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_append record;
+  v_result record;
+BEGIN
+  -- Several streams in one statement (one round trip, atomic as any statement): each is
+  -- es_append_to_stream, in order. An expectation or id that fails raises RF001 with what failed
+  -- in its detail, which undoes the streams before it.
+  FOR v_append IN SELECT t.value, t.ord FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(value, ord) ORDER BY t.ord LOOP
+    SELECT * INTO v_result FROM es_append_to_stream(v_append.value->>'streamId', v_append.value->>'expected', v_append.value->'events');
+    IF v_result.outcome NOT IN ('appended', 'duplicate') THEN
+      RAISE EXCEPTION 'append to stream % refused: %', v_append.ord, v_result.outcome
+        USING ERRCODE = 'RF001',
+              DETAIL = json_build_object('index', v_append.ord - 1, 'outcome', v_result.outcome,
+                                         'revision', v_result.revision::text, 'event_id', v_result.event_id)::text;
+    END IF;
+    o_outcome := v_result.outcome;
+    o_revision := v_result.revision;
+    o_last_position := v_result.last_position;
+    RETURN NEXT;
+  END LOOP;
+END;
+$$;`,
+  },
 ];

@@ -63,14 +63,20 @@ export class SharedFeed {
     const signal = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
     const batchSize = options.batchSize ?? 500;
     let checkpoint = options.after;
+    // A reader behind the window (a rebuild) reads its next batch while it applies this one.
+    let ahead: { after: bigint | null; read: Promise<RecordedEvent[]> } | null = null;
     this.readers++;
     try {
       while (!signal.aborted) {
         const answer = this.window.take(checkpoint, batchSize);
         let events: RecordedEvent[] = [];
+        const prefetched: Promise<RecordedEvent[]> | null = ahead?.after === checkpoint ? ahead.read : null;
+        ahead = null;
         if (answer.kind === 'events') events = answer.events;
-        else if (answer.kind === 'behind') events = await this.readOnOwn(checkpoint, batchSize, signal);
-        else if (!this.window.isAnchored) await this.anchorAtHead(signal);
+        else if (answer.kind === 'behind') {
+          events = await (prefetched ?? this.readOnOwn(checkpoint, batchSize, signal));
+          if (events.length >= batchSize) ahead = this.readAhead(events[events.length - 1]!.position, batchSize, signal);
+        } else if (!this.window.isAnchored) await this.anchorAtHead(signal);
         else await this.tailMoved(checkpoint, signal); // at its end, or past it: the subscription is on its way
         for (const event of events) {
           if (signal.aborted) return;
@@ -106,6 +112,12 @@ export class SharedFeed {
   close(): void {
     this.closing.abort(); // readers waiting at the window's end hear it through their signal
     this.stopFollowing();
+  }
+
+  private readAhead(after: bigint, maxCount: number, signal: AbortSignal): { after: bigint; read: Promise<RecordedEvent[]> } {
+    const read = this.readOnOwn(after, maxCount, signal);
+    read.catch(() => undefined); // awaited by the next turn, or dropped when the reader reached the window
+    return { after, read };
   }
 
   private async readOnOwn(after: bigint | null, maxCount: number, signal: AbortSignal): Promise<RecordedEvent[]> {

@@ -4,7 +4,7 @@ import type { ProjectionDefinition, TableNames } from '@referral/projections';
 import type { SqlExecutor } from '@referral/sql';
 import type { CountingPolicy } from '../counting/counting-policy';
 import { defaultCountingPolicy } from '../counting/default-counting-policy';
-import { stepStatsCase, trainingCount, type Count } from './contributions';
+import { countId, stepStatsCase, trainingCount, type Count } from './contributions';
 import { STATISTICS_TABLES, setupStatisticsTables, type StatisticsTable } from './statistics-schema';
 import type { StatsCase } from './stats-case';
 import { addCounts, loadStatsCases, loadStatsVolunteers, saveStatsCases, saveStatsVolunteers } from './stats-case-rows';
@@ -29,7 +29,7 @@ class CountDeltas {
 
   add(counts: readonly Count[]): void {
     for (const count of counts) {
-      const id = JSON.stringify([count.day, count.org, count.figure, count.key]);
+      const id = countId(count);
       const n = (this.byKey.get(id)?.n ?? 0) + count.n;
       this.byKey.set(id, { ...count, n });
     }
