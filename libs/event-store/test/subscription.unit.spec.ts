@@ -72,6 +72,22 @@ describe('subscription', () => {
     await iterator.return?.(undefined);
   });
 
+  it('after a short batch, reads again only on an append (or at the poll), not at once', async () => {
+    const log = new FakeLog({ pollMinMs: 3_600_000, pollMaxMs: 3_600_000 });
+    log.add(2);
+    const iterator = subscription(log, null, 10, controller.signal)[Symbol.asyncIterator]();
+    await iterator.next();
+    await iterator.next();
+    const next = iterator.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(log.reads).toEqual([null]);
+    log.add(1);
+    log.appended.notify();
+    expect(((await next).value as RecordedEvent).position).toBe(5n);
+    expect(log.reads).toEqual([null, 3n]);
+    await iterator.return?.(undefined);
+  });
+
   it('retries failed reads with doubling, capped backoff and resumes after the last delivered event', async () => {
     const log = new FakeLog();
     log.add(4);

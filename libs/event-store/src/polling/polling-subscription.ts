@@ -32,7 +32,8 @@ export interface SubscriptionSource {
 /**
  * Reads a batch when the consumer has taken every event of the previous one, except that after a
  * full batch (the store holds more) the next read starts as the batch is handed on: a consumer
- * catching up (a rebuild) applies one batch while the next is read, and holds at most two. The
+ * catching up (a rebuild) applies one batch while the next is read, and holds at most two; after
+ * a short batch it reads again on the next append (or poll), as after an empty one. The
  * checkpoint moves only past delivered events, so a retry after a failed read neither skips nor
  * repeats.
  */
@@ -80,6 +81,9 @@ export async function* subscription(
       checkpoint = event.position;
       yield event;
     }
+    // A short batch was all the store had when it was read: as after an empty read, the next read
+    // waits for an append since (at once if one came meanwhile) or the poll, instead of finding nothing.
+    if (batch.length < batchSize) await source.appended.wait(generation, pollMs, signal);
   }
 }
 
