@@ -70,10 +70,16 @@ export class DeadlineTimers {
   async arm(timer: DeadlineTimer, now: Date = this.clock.now()): Promise<void> {
     const jobId = timerJobId(timer);
     const delay = delayMs(timer, now);
-    // The fire instant on the wall clock, which BullMQ and the worker's wait both go by.
-    const data: TimerJobData = { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt, ...traceOf(timer), fireAtWallMs: Date.now() + delay };
+    // The fire instant on the wall clock, which BullMQ and the worker's wait both go by. BullMQ
+    // counts a job's delay from the job's timestamp, which it would take when the add gets under
+    // way: after the round trip below, and after its connection is ready. Under load or while
+    // Redis recovers that is seconds later, and the timer would fire as much later (measured: the
+    // first timer armed in bench:deadlines:service fired 6 to 35 s late). So it is given the instant
+    // the delay was computed at.
+    const wallNow = Date.now();
+    const data: TimerJobData = { caseId: timer.caseId, kind: timer.kind, dueAt: timer.dueAt, ...traceOf(timer), fireAtWallMs: wallNow + delay };
     await this.clearFailed(jobId);
-    await this.queue.add(timer.kind, data, { jobId, delay: Math.max(0, delay - this.earlyMs) });
+    await this.queue.add(timer.kind, data, { jobId, delay: Math.max(0, delay - this.earlyMs), timestamp: wallNow });
   }
 
   /** Removes the timer's job; a missing job, or one being handled right now, is left alone. */
