@@ -1,11 +1,9 @@
 import type { RecordedEvent } from '@referral/event-store';
-import type { SqlClient, SqlExecutor } from '@referral/sql';
-import { claimBatch } from './batch-locks';
-import { CHECKPOINT_CHANNEL } from './checkpoint-notices';
+import type { SqlClient } from '@referral/sql';
+import { claimBatch, moveCheckpoint } from './batch-locks';
 import { GenerationGoneError, ProjectionHandlerError } from './errors';
 import type { Lease } from './leases/lease';
-import { leaseIsCurrent, leaseParams } from './leases/postgres-lease-store';
-import { positionFromRow, positionParam, type Position } from './positions';
+import { positionFromRow, type Position } from './positions';
 import type { ProjectionDefinition, TableNames } from './projection';
 
 export interface BatchTarget {
@@ -73,26 +71,9 @@ export async function applyBatch(
 export async function skipBatch(db: SqlClient, target: BatchTarget, expected: Position, events: readonly RecordedEvent[]): Promise<bigint> {
   const last = events[events.length - 1];
   if (!last) throw new Error('skipBatch needs at least one event');
-  if (await moveCheckpoint(db, target, expected, last.position, target.lease)) return last.position;
+  const { projection, generation, lease } = target;
+  if (await moveCheckpoint(db, { name: projection.name, generation, ...(lease ? { lease } : {}) }, expected, last.position)) return last.position;
   return applyBatch(db, target, expected, events);
-}
-
-/**
- * Moves the checkpoint from `expected` to `to` when it is still at `expected` (and, given a
- * `lease`, while that lease is current); answers whether it moved. The notice goes out at commit,
- * and only if it commits (checkpoint-notices.ts).
- */
-async function moveCheckpoint(db: SqlExecutor, target: BatchTarget, expected: Position, to: bigint, lease?: Lease): Promise<boolean> {
-  const params: unknown[] = [target.projection.name, target.generation, positionParam(to), positionParam(expected)];
-  const leaseHeld = lease ? `AND EXISTS (SELECT 1 FROM component_leases l WHERE ${leaseIsCurrent('l', 5)})` : '';
-  if (lease) params.push(...leaseParams(lease));
-  const moved = await db.query(
-    `UPDATE projection_checkpoints SET position = $3, updated_at = now()
-      WHERE projection = $1 AND generation = $2 AND position IS NOT DISTINCT FROM $4::bigint ${leaseHeld}
-      RETURNING pg_notify('${CHECKPOINT_CHANNEL}', projection)`,
-    params,
-  );
-  return moved.rowCount === 1;
 }
 
 /** Whether the projection writes anything for one of the batch's events (see ProjectionDefinition.handles). */

@@ -49,34 +49,55 @@ export async function lockBatch(tx: SqlExecutor, target: BatchLockTarget, expect
 }
 
 /**
- * Opens a batch and moves its checkpoint in one statement, before its handlers write: the guarded
- * UPDATE takes the checkpoint row, share-locks the registry row (a swap waits for the batch) and
- * the lease row (a takeover waits), and moves only from where this runner left it, in the
- * generation it follows, under the current lease. The handlers' writes and the move commit
- * together or not at all; the notice goes out at commit. When no row moves, lockBatch names why.
+ * Opens a batch and moves its checkpoint in one statement, before its handlers write (see
+ * moveCheckpoint's `opensBatch`). The handlers' writes and the move commit together or not at
+ * all; the notice goes out at commit. When no row moves, lockBatch names why.
  */
 export async function claimBatch(tx: SqlExecutor, target: BatchLockTarget, expected: Position, to: bigint): Promise<void> {
+  const { name, generation, lease, followsActive } = target;
+  if (await moveCheckpoint(tx, { name, generation, ...(lease ? { lease } : {}) }, expected, to, { followsActive })) return;
+  await lockBatch(tx, target, expected);
+  throw new CheckpointMovedError(name, expected, null);
+}
+
+/**
+ * Moves the checkpoint from `expected` to `to` when it is still at `expected` (and, given a
+ * `lease`, while that lease is current); answers whether it moved. The notice goes out at commit,
+ * and only if it commits (checkpoint-notices.ts). `opensBatch` (a batch whose handlers write next,
+ * in the same transaction): the registry row is share-locked (a swap waits for the batch) and, in
+ * `followsActive`, must still name this generation; the lease row is share-locked (a takeover
+ * waits), and the transaction ends if its client goes quiet in it (quietTransactionMs).
+ */
+export async function moveCheckpoint(
+  db: SqlExecutor,
+  target: { name: string; generation: number; lease?: Lease },
+  expected: Position,
+  to: bigint,
+  opensBatch?: { followsActive: boolean },
+): Promise<boolean> {
   const { name, generation, lease } = target;
   const params: unknown[] = [name, generation, positionParam(to), positionParam(expected)];
-  const active = target.followsActive ? 'AND r.active_generation = $2' : '';
+  const shareLock = opensBatch ? 'FOR SHARE' : '';
+  const registry = opensBatch
+    ? `AND EXISTS (SELECT 1 FROM projection_registry r WHERE r.projection = $1 ${opensBatch.followsActive ? 'AND r.active_generation = $2' : ''} FOR SHARE)`
+    : '';
   let leaseHeld = '';
   let quiet = '';
   if (lease) {
-    params.push(...leaseParams(lease), String(quietTransactionMs(lease)));
-    leaseHeld = `AND EXISTS (SELECT 1 FROM component_leases l WHERE ${leaseIsCurrent('l', 5)} FOR SHARE)`;
-    quiet = ", set_config('idle_in_transaction_session_timeout', $8, true) AS quiet";
+    params.push(...leaseParams(lease));
+    leaseHeld = `AND EXISTS (SELECT 1 FROM component_leases l WHERE ${leaseIsCurrent('l', 5)} ${shareLock})`;
+    if (opensBatch) {
+      params.push(String(quietTransactionMs(lease)));
+      quiet = ", set_config('idle_in_transaction_session_timeout', $8, true) AS quiet";
+    }
   }
-  const moved = await tx.query(
+  const moved = await db.query(
     `UPDATE projection_checkpoints c SET position = $3, updated_at = now()
-      WHERE c.projection = $1 AND c.generation = $2 AND c.position IS NOT DISTINCT FROM $4::bigint
-        AND EXISTS (SELECT 1 FROM projection_registry r WHERE r.projection = $1 ${active} FOR SHARE)
-        ${leaseHeld}
+      WHERE c.projection = $1 AND c.generation = $2 AND c.position IS NOT DISTINCT FROM $4::bigint ${registry} ${leaseHeld}
       RETURNING pg_notify('${CHECKPOINT_CHANNEL}', c.projection)${quiet}`,
     params,
   );
-  if (moved.rowCount === 1) return;
-  await lockBatch(tx, target, expected);
-  throw new CheckpointMovedError(name, expected, null);
+  return moved.rowCount === 1;
 }
 
 /** The slow path, only on failure: the same checks in the original order, each with its error. */
